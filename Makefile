@@ -1,0 +1,38 @@
+# The crm_client_base workspace. A newcomer needs two commands: `make demo` and `make test`.
+# ODOO_SRC (default /opt/odoo-19.0) is the Odoo 19.0 source tree; see setup/setup.sh.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+VENV := .venv
+DEMO_DB ?= crm_client_base_demo
+BENCH_SIZE ?= 10000
+
+.PHONY: help setup demo test lint bench i18n clean
+
+help:
+	@echo "make demo   set up, create the demo database and serve it at http://localhost:8069"
+	@echo "make test   set up, install the addons on a fresh database, run every test and the linters"
+	@echo "make setup | lint | bench (BENCH_SIZE=$(BENCH_SIZE)) | i18n | clean"
+
+setup:
+	@bash setup/setup.sh
+
+lint: setup
+	@$(VENV)/bin/pre-commit run --all-files --show-diff-on-failure
+
+# Linters first (seconds), then the tests; the test runner prints the summary line last.
+test: setup
+	@$(VENV)/bin/pre-commit run --all-files --show-diff-on-failure
+	@$(VENV)/bin/python tools/run_tests.py
+
+# ARGS=--reset rebuilds the demo database; ARGS=--create-only builds it without serving.
+demo: setup
+	@$(VENV)/bin/python tools/demo.py --db $(DEMO_DB) $(ARGS)
+
+bench: setup
+	@$(VENV)/bin/python bench/run.py --size $(BENCH_SIZE)
+
+i18n: setup
+	@$(VENV)/bin/python tools/i18n.py
+
+clean:
+	rm -rf .test-logs .odoo-data

@@ -1,0 +1,146 @@
+#!/usr/bin/env python3
+"""Benchmarks of the suite: ``make bench [BENCH_SIZE=N]``.
+
+Every figure is printed beside a baseline measured in the same run on the same data, and as a
+ratio to it. Two databases are built fresh for each run:
+
+* ``plain``: Odoo with exactly the modules crm_client_base depends on, without our addons;
+* ``ours``: the same plus the three addons.
+
+Both receive the same generated client base (bench/generator.py, labeled duplicates included).
+
+Benchmarks:
+
+* ``create``: creating the generated clients and their key contacts through ``create`` with a
+  list, in batches (the goal for the data standards: at most 1.5x plain Odoo).
+* ``dedup_scan``: a full duplicate scan at that size, against Odoo's own exact grouping
+  (GROUP BY lower(email)) on the same data.
+"""
+
+import argparse
+import ast
+import statistics
+import subprocess
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))
+
+from odoo_env import ADDONS, LOG_DIR, ROOT, create_database, drop_database, odoo_cmd, odoo_shell
+
+DATABASES = {"plain": "ccb_bench_plain", "ours": "ccb_bench_ours"}
+
+CREATE = """
+import os, sys, time
+sys.path.insert(0, os.path.join(os.environ["BENCH_ROOT"], "bench"))
+import generator
+
+records = generator.generate(int(os.environ["BENCH_SIZE"]), seed=int(os.environ["BENCH_SEED"]))
+Partner = env["res.partner"].with_context(tracking_disable=True, mail_create_nolog=True)
+fields_known = set(Partner._fields)
+countries = {c.code: c.id for c in env["res.country"].search([])}
+keys = ("ref", "name", "is_company", "client_type", "phone", "email", "website", "street", "city", "zip", "function")
+
+
+def vals(record, parent_id=None):
+    out = {k: record[k] for k in keys if k in fields_known and record.get(k)}
+    out["country_id"] = countries.get(record.get("country_code") or "RU")
+    if record.get("vat") and (record.get("country_code") or "RU") == "RU":
+        out["vat"] = record["vat"]
+    if parent_id:
+        out["parent_id"] = parent_id
+    return out
+
+
+tops = [r for r in records if not r.get("parent_ref")]
+children = [r for r in records if r.get("parent_ref")]
+batch = 1000
+start = time.perf_counter()
+ids = {}
+for i in range(0, len(tops), batch):
+    chunk = tops[i : i + batch]
+    created = Partner.create([vals(r) for r in chunk])
+    ids.update(zip((r["ref"] for r in chunk), created.ids))
+for i in range(0, len(children), batch):
+    chunk = [r for r in children[i : i + batch] if r["parent_ref"] in ids]
+    Partner.create([vals(r, ids[r["parent_ref"]]) for r in chunk])
+env.flush_all()
+elapsed = time.perf_counter() - start
+result({"seconds": elapsed, "partners": len(tops) + len(children)})
+"""
+
+DEDUP_SCAN = """
+import time
+from odoo.tools import SQL
+
+start = time.perf_counter()
+if "crm.client.duplicate" in env:
+    groups = len(env["crm.client.duplicate"].scan())
+else:
+    # Odoo's own merge wizard groups by lower(email) (base.partner.merge.automatic.wizard).
+    groups = len(env.execute_query(SQL(
+        "SELECT lower(email) FROM res_partner WHERE active AND email IS NOT NULL"
+        " GROUP BY lower(email) HAVING count(*) > 1"
+    )))
+env.flush_all()
+result({"seconds": time.perf_counter() - start, "groups": groups})
+"""
+
+
+def plain_modules():
+    manifest = ast.literal_eval((ROOT / "crm_client_base" / "__manifest__.py").read_text().split("\n", 1)[1])
+    return manifest["depends"]
+
+
+def build(kind):
+    db = DATABASES[kind]
+    modules = plain_modules() if kind == "plain" else ADDONS
+    drop_database(db)
+    create_database(db)
+    LOG_DIR.mkdir(exist_ok=True)
+    subprocess.run(
+        odoo_cmd(db, "-i", ",".join(modules), "--stop-after-init", f"--logfile={LOG_DIR / f'bench-{kind}.log'}"),
+        check=True,
+    )
+
+
+def report(name, plain, ours, unit="s"):
+    ratio = ours / plain if plain else float("inf")
+    print(f"{name:<40} plain {plain:9.2f} {unit}   ours {ours:9.2f} {unit}   ratio {ratio:5.2f}x", flush=True)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--size", type=int, default=10000, help="top-level clients to generate")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--keep", action="store_true", help="keep the benchmark databases")
+    args = parser.parse_args()
+
+    print(f"bench: building the plain and ours databases, then loading {args.size} generated clients", flush=True)
+    for kind in DATABASES:
+        build(kind)
+    env = {"BENCH_ROOT": str(ROOT), "BENCH_SIZE": str(args.size), "BENCH_SEED": str(args.seed)}
+    created = {kind: odoo_shell(db, CREATE, commit=True, env=env) for kind, db in DATABASES.items()}
+    report(
+        f"create {created['plain']['partners']} partners",
+        created["plain"]["seconds"],
+        created["ours"]["seconds"],
+    )
+    # Repeat the fast measurements and keep the median, alternating the databases.
+    scans = {kind: [] for kind in DATABASES}
+    for _ in range(3):
+        for kind, db in DATABASES.items():
+            scans[kind].append(odoo_shell(db, DEDUP_SCAN, env=env)["seconds"])
+    report(
+        "full duplicate scan (median of 3)",
+        statistics.median(scans["plain"]),
+        statistics.median(scans["ours"]),
+    )
+    if not args.keep:
+        for db in DATABASES.values():
+            drop_database(db)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

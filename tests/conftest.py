@@ -1,0 +1,129 @@
+"""Helpers for the tests that span the addons: they drive a real Odoo and a real PostgreSQL.
+
+Each test works on databases of its own (fresh, or fast copies of the runner's installed
+database), through the ``odoo`` command line, ``odoo shell`` scripts and HTTP.
+"""
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import uuid
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+import requests
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tools"))
+
+from odoo_env import (  # noqa: E402
+    ADDONS,
+    LOG_DIR,
+    ODOO_CONF,
+    copy_database,
+    create_database,
+    drop_database,
+    odoo_cmd,
+    odoo_shell,
+    psql,
+)
+from run_tests import scan_log  # noqa: E402
+
+
+def unique_db(prefix):
+    return f"{prefix}_{uuid.uuid4().hex[:8]}"
+
+
+def odoo_run(db, *args, log_name=None, conf=None, pythonpath=None):
+    """Run ``odoo`` on ``db`` until it stops; return the problems found in its log.
+
+    ``conf`` replaces the workspace's odoo.conf; ``pythonpath`` is put in front of sys.path.
+    """
+    LOG_DIR.mkdir(exist_ok=True)
+    log = LOG_DIR / (log_name or f"{db}.log")
+    log.unlink(missing_ok=True)
+    env = dict(os.environ)
+    if pythonpath:
+        env["PYTHONPATH"] = str(pythonpath)
+    proc = subprocess.run(
+        odoo_cmd(db, *args, "--stop-after-init", "--no-http", f"--logfile={log}", conf=conf or ODOO_CONF),
+        env=env,
+        check=False,
+        capture_output=True,
+        text=True,
+    )
+    problems, _records = scan_log(log)
+    if proc.returncode:
+        problems.append(f"odoo exited with {proc.returncode}: {proc.stderr[-2000:]}")
+    return problems
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@contextmanager
+def odoo_server(db, workers=0):
+    """Serve ``db`` over HTTP on a free loopback port; yield its base URL."""
+    port = free_port()
+    LOG_DIR.mkdir(exist_ok=True)
+    log = LOG_DIR / f"server-{db}.log"
+    args = [f"--http-port={port}", "--http-interface=127.0.0.1", f"--db-filter=^{db}$", f"--logfile={log}"]
+    if workers:
+        args += [f"--workers={workers}", f"--gevent-port={free_port()}", "--max-cron-threads=1"]
+    proc = subprocess.Popen(odoo_cmd(db, *args), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 90
+        while True:
+            try:
+                if requests.get(f"{url}/web/health", timeout=2).status_code == 200:
+                    break
+            except requests.ConnectionError:
+                pass
+            if proc.poll() is not None or time.monotonic() > deadline:
+                raise AssertionError(f"Odoo did not start serving {db}; see {log}")
+            time.sleep(0.3)
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+@pytest.fixture(scope="session")
+def installed_db():
+    """The runner's database, with crm, sale and the three addons installed (no demo data)."""
+    db = os.environ.get("TEST_DB", "crm_client_base_test")
+    if psql(f"SELECT count(*) FROM pg_database WHERE datname = '{db}'") != "1":
+        pytest.fail(f"database {db} is missing: run the suite with `make test`")
+    return db
+
+
+@pytest.fixture
+def db_copy(installed_db):
+    """A throw-away copy of the installed database."""
+    db = unique_db("ccb_copy")
+    copy_database(installed_db, db)
+    yield db
+    drop_database(db)
+
+
+@pytest.fixture
+def fresh_db():
+    """An empty UTF-8 database name, dropped after the test."""
+    db = unique_db("ccb_fresh")
+    drop_database(db)
+    create_database(db)
+    yield db
+    drop_database(db)
+
+
+__all__ = ["ADDONS", "ROOT", "odoo_run", "odoo_shell", "odoo_server", "unique_db"]

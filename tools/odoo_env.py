@@ -1,0 +1,100 @@
+"""Shared knowledge of this workspace: where Odoo is, how to create databases, how to run odoo.
+
+Used by the test runner, the cross-addon tests in ``tests/`` and the benchmarks, so that
+all of them create databases and start Odoo the same way.
+"""
+
+import json
+import os
+import subprocess
+import textwrap
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+VENV_PYTHON = ROOT / ".venv" / "bin" / "python"
+ODOO_BIN = ROOT / ".venv" / "bin" / "odoo"
+ODOO_CONF = ROOT / "odoo.conf"
+LOG_DIR = ROOT / ".test-logs"
+
+# The suite's addons, in dependency order.
+ADDONS = ["crm_client_base", "crm_client_base_dedup", "crm_client_base_reminders"]
+# Whose Odoo tests the runner executes.
+TEST_MODULES = ADDONS
+
+
+def odoo_cmd(db, *args, conf=ODOO_CONF):
+    """The command line running Odoo on ``db`` with this workspace's configuration."""
+    return [str(ODOO_BIN), "-c", str(conf), "-d", db, *args]
+
+
+def _psql_env():
+    env = dict(os.environ)
+    env.setdefault("PGDATABASE", "postgres")
+    env.setdefault("PGOPTIONS", "-c client_min_messages=warning")
+    return env
+
+
+def psql(sql, db="postgres"):
+    """Run one SQL statement with psql and return its unaligned, tuples-only output."""
+    out = subprocess.run(
+        ["psql", "-X", "-q", "-t", "-A", "-v", "ON_ERROR_STOP=1", "-d", db, "-c", sql],
+        check=True,
+        capture_output=True,
+        text=True,
+        env=_psql_env(),
+    )
+    return out.stdout.strip()
+
+
+def drop_database(db):
+    subprocess.run(["dropdb", "--if-exists", "--force", db], check=True, env=_psql_env())
+
+
+def create_database(db, template="template0"):
+    """Create ``db`` with a UTF-8 LC_CTYPE, so that pg_trgm sees Cyrillic trigrams."""
+    subprocess.run(
+        [
+            "createdb",
+            "-T",
+            template,
+            "-E",
+            "UTF8",
+            "--lc-collate=C",
+            "--lc-ctype=C.UTF-8",
+            db,
+        ],
+        check=True,
+        env=_psql_env(),
+    )
+
+
+def copy_database(source, target):
+    """A fast copy of an installed database (no other session may be connected to ``source``)."""
+    drop_database(target)
+    subprocess.run(["createdb", "-T", source, target], check=True, env=_psql_env())
+
+
+RESULT_MARK = "@@RESULT@@"
+
+
+def odoo_shell(db, code, commit=False, env=None):
+    """Run ``code`` in ``odoo shell`` on ``db`` (``env`` is defined there) and return what it
+    passed to ``result(...)``, decoded from JSON. Raises AssertionError when the script fails."""
+    script = "import json\n"
+    script += f"def result(value):\n    print({RESULT_MARK!r} + json.dumps(value, default=str))\n"
+    script += textwrap.dedent(code)
+    if commit:
+        script += "\nenv.cr.commit()\n"
+    cmd = odoo_cmd(db)
+    proc = subprocess.run(
+        [cmd[0], "shell", *cmd[1:], "--no-http", "--log-level=warn"],
+        input=script,
+        check=False,
+        capture_output=True,
+        text=True,
+        env=dict(os.environ, **(env or {})),
+    )
+    lines = [line for line in proc.stdout.splitlines() if line.startswith(RESULT_MARK)]
+    if proc.returncode or not lines:
+        raise AssertionError(f"odoo shell failed on {db}:\n{proc.stdout[-3000:]}\n{proc.stderr[-3000:]}")
+    return json.loads(lines[-1][len(RESULT_MARK) :])
