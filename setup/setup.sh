@@ -17,7 +17,7 @@ ODOO_SRC="${ODOO_SRC:-/opt/odoo-19.0}"
 VENV="$ROOT/.venv"
 REQS="$ROOT/setup/requirements.txt"
 HTTP_PORT="${HTTP_PORT:-8069}"
-ODOO_GIT_URL="https://github.com/odoo/odoo.git"
+ODOO_GIT_URL="${ODOO_GIT_URL:-https://github.com/odoo/odoo.git}"
 
 say() { printf 'setup: %s\n' "$*"; }
 die() { printf 'setup: %s\n' "$*" >&2; exit 1; }
@@ -103,15 +103,15 @@ if ! command -v chromium >/dev/null && ! command -v chromium-browser >/dev/null;
 fi
 
 # --- Python virtual environment --------------------------------------------------------------------
-if [ -z "${PYTHON:-}" ]; then
-    for candidate in python3.11 python3.12 python3; do
-        if command -v "$candidate" >/dev/null; then PYTHON="$candidate"; break; fi
-    done
-fi
-[ -n "${PYTHON:-}" ] || die "no python3 found: install Python 3.11 or 3.12, then run make setup again."
-"$PYTHON" -c 'import sys; sys.exit(not ((3, 10) <= sys.version_info[:2] <= (3, 12)))' \
-    || die "$PYTHON is $("$PYTHON" --version 2>&1); Odoo 19.0 here needs Python 3.11 or 3.12: set PYTHON to one."
 if [ ! -x "$VENV/bin/python" ]; then
+    if [ -z "${PYTHON:-}" ]; then
+        for candidate in python3.11 python3.12 python3; do
+            if "$candidate" --version >/dev/null 2>&1; then PYTHON="$candidate"; break; fi
+        done
+    fi
+    [ -n "${PYTHON:-}" ] || die "no python3 found: install Python 3.11 or 3.12, then run make setup again."
+    "$PYTHON" -c 'import sys; sys.exit(not ((3, 10) <= sys.version_info[:2] <= (3, 12)))' >/dev/null 2>&1 \
+        || die "'$PYTHON' is not a runnable Python 3.11 or 3.12, which Odoo 19.0 here needs: set PYTHON to one."
     say "creating $VENV with $("$PYTHON" --version 2>&1)"
     "$PYTHON" -m venv "$VENV" || die "could not create $VENV: install the venv module (apt-get install python3-venv)."
 fi
