@@ -23,6 +23,7 @@ from odoo_env import (  # noqa: E402
     ADDONS,
     LOG_DIR,
     ODOO_CONF,
+    TEST_DB,
     copy_database,
     create_database,
     drop_database,
@@ -101,7 +102,7 @@ def odoo_server(db, workers=0):
 @pytest.fixture(scope="session")
 def installed_db():
     """The runner's database, with crm, sale and the three addons installed (no demo data)."""
-    db = os.environ.get("TEST_DB", "crm_client_base_test")
+    db = TEST_DB
     if psql(f"SELECT count(*) FROM pg_database WHERE datname = '{db}'") != "1":
         pytest.fail(f"database {db} is missing: run the suite with `make test`")
     return db

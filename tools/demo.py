@@ -73,7 +73,8 @@ def main():
         return 0
     print(
         f"\ndemo: serving {args.db} at http://localhost:{args.port}\n"
-        f"demo: log in as admin / admin (English) or manager / manager (Russian); Ctrl+C stops the server\n",
+        f"demo: log in as admin / admin (administrator) or manager / manager (sales manager); the interface\n"
+        f"demo: is in Russian (switch it in My Preferences); Ctrl+C stops the server\n",
         flush=True,
     )
     cmd = odoo_cmd(args.db, f"--http-port={args.port}", f"--db-filter=^{args.db}$")

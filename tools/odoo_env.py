@@ -4,6 +4,7 @@ Used by the test runner, the cross-addon tests in ``tests/`` and the benchmarks,
 all of them create databases and start Odoo the same way.
 """
 
+import hashlib
 import json
 import os
 import subprocess
@@ -20,6 +21,9 @@ LOG_DIR = ROOT / ".test-logs"
 ADDONS = ["crm_client_base", "crm_client_base_dedup", "crm_client_base_reminders"]
 # Whose Odoo tests the runner executes.
 TEST_MODULES = ADDONS
+# The runner's database: one per checkout, so that two checkouts on one machine (a developer's
+# and CI's fresh clone) never drop each other's database.
+TEST_DB = os.environ.get("TEST_DB") or "ccb_test_" + hashlib.sha1(str(ROOT).encode()).hexdigest()[:8]
 
 
 def odoo_cmd(db, *args, conf=ODOO_CONF):

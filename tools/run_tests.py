@@ -25,6 +25,7 @@ sys.path.insert(0, str(ROOT / "tools"))
 from odoo_env import (  # noqa: E402
     ADDONS,
     LOG_DIR,
+    TEST_DB,
     TEST_MODULES,
     create_database,
     drop_database,
@@ -161,7 +162,7 @@ def step_pytest():
 
 def main():
     LOG_DIR.mkdir(exist_ok=True)
-    db = os.environ.get("TEST_DB", "crm_client_base_test")
+    db = TEST_DB
     all_problems = []
     totals = {"passed": 0, "failed": 0, "skipped": 0}
 

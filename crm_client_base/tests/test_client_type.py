@@ -1,5 +1,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
+from odoo.exceptions import ValidationError
 from odoo.tests import Form, TransactionCase, tagged
 
 
@@ -56,3 +57,20 @@ class TestClientType(TransactionCase):
             self.assertEqual(form.client_type, "company")
             form.client_type = "individual_entrepreneur"
         self.assertEqual(form.record.client_type, "individual_entrepreneur")
+
+
+@tagged("post_install", "-at_install")
+class TestInn(TransactionCase):
+    def test_personal_inn_with_check_remainder_ten(self):
+        # 771234568108: the first check sum leaves 10, so the check digit is 0; base_vat's own
+        # check refused it.
+        person = self.env["res.partner"].create(
+            {"name": "ИП Кузнецов", "country_id": self.env.ref("base.ru").id, "vat": "771234568108"}
+        )
+        self.assertEqual(person.vat, "771234568108")
+
+    def test_wrong_inn_refused(self):
+        with self.assertRaises(ValidationError):
+            self.env["res.partner"].create(
+                {"name": "ООО Ошибка", "country_id": self.env.ref("base.ru").id, "vat": "7707083894"}
+            )
