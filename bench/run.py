@@ -13,6 +13,8 @@ Benchmarks:
 
 * ``create``: creating the generated clients and their key contacts through ``create`` with a
   list, in batches (the goal for the data standards: at most 1.5x plain Odoo).
+* ``phones``: normalizing 100k generated phone numbers (any format) with our data standards,
+  against plain Odoo's own phone_validation formatting of the same numbers.
 * ``dedup_scan``: a full duplicate scan at that size, against Odoo's own exact grouping
   (GROUP BY lower(email)) on the same data.
 """
@@ -71,6 +73,29 @@ elapsed = time.perf_counter() - start
 result({"seconds": elapsed, "partners": len(tops) + len(children)})
 """
 
+PHONES = """
+import os, sys, time
+sys.path.insert(0, os.path.join(os.environ["BENCH_ROOT"], "bench"))
+import generator
+from odoo.addons.phone_validation.tools import phone_validation
+
+records = generator.generate(int(os.environ["BENCH_PHONES"]), seed=7, with_contacts=False)
+phones = [r["phone"] for r in records if r.get("phone")]
+Partner = env["res.partner"]
+ru = env.ref("base.ru")
+env.company.country_id = ru
+start = time.perf_counter()
+if hasattr(Partner, "_client_standardize"):
+    # Our data standards: parse, validate, format to international, note what changed.
+    for phone in phones:
+        Partner._client_standardize({"phone": phone, "country_id": ru.id})
+else:
+    # Plain Odoo: what phone_validation does for phone_sanitized, on the same numbers.
+    for phone in phones:
+        phone_validation.phone_format(phone, "RU", 7, force_format="E164", raise_exception=False)
+result({"seconds": time.perf_counter() - start, "phones": len(phones)})
+"""
+
 DEDUP_SCAN = """
 import time
 from odoo.tools import SQL
@@ -115,6 +140,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--size", type=int, default=10000, help="top-level clients to generate")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--phones", type=int, default=100000, help="phone numbers to normalize")
     parser.add_argument("--keep", action="store_true", help="keep the benchmark databases")
     args = parser.parse_args()
 
@@ -127,6 +153,11 @@ def main():
         f"create {created['plain']['partners']} partners",
         created["plain"]["seconds"],
         created["ours"]["seconds"],
+    )
+    env["BENCH_PHONES"] = str(args.phones)
+    phones = {kind: odoo_shell(db, PHONES, env=env) for kind, db in DATABASES.items()}
+    report(
+        f"normalize {phones['plain']['phones']} phone numbers", phones["plain"]["seconds"], phones["ours"]["seconds"]
     )
     # Repeat the fast measurements and keep the median, alternating the databases.
     scans = {kind: [] for kind in DATABASES}

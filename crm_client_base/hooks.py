@@ -16,3 +16,26 @@ def pre_init_hook(env):
         cr.execute(
             SQL("UPDATE res_partner SET client_type = CASE WHEN is_company THEN 'company' ELSE 'private_person' END")
         )
+
+
+def post_init_hook(env):
+    """Put existing clients at a lifecycle stage: those with a posted customer invoice are
+    active, the others prospects. Contacts of a company have no stage of their own."""
+    active = env.ref("crm_client_base.stage_active")
+    prospect = env.ref("crm_client_base.stage_prospect")
+    env.cr.execute(
+        SQL(
+            """
+            UPDATE res_partner p
+               SET client_stage_id = CASE WHEN EXISTS (
+                       SELECT 1 FROM account_move m
+                        WHERE m.commercial_partner_id = p.id
+                          AND m.state = 'posted'
+                          AND m.move_type IN ('out_invoice', 'out_refund')
+                   ) THEN %s ELSE %s END
+             WHERE p.parent_id IS NULL AND p.client_stage_id IS NULL
+            """,
+            active.id,
+            prospect.id,
+        )
+    )

@@ -26,12 +26,11 @@ def test_demo_content(demo_db):
     clients = int(psql("SELECT count(*) FROM res_partner WHERE ref LIKE 'GEN-%' AND parent_id IS NULL", demo_db))
     contacts = int(psql("SELECT count(*) FROM res_partner WHERE ref LIKE 'GEN-%' AND parent_id IS NOT NULL", demo_db))
     russian = int(psql("SELECT count(*) FROM res_partner WHERE ref LIKE 'GEN-%' AND name ~ '[А-Яа-я]'", demo_db))
-    notes = int(
-        psql("SELECT count(*) FROM mail_message WHERE model = 'res.partner' AND message_type = 'comment'", demo_db)
-    )
+    notes = int(psql("SELECT count(*) FROM crm_client_interaction", demo_db))
+    roles = int(psql("SELECT count(*) FROM res_partner WHERE contact_role_id IS NOT NULL", demo_db))
     groups = int(psql("SELECT count(*) FROM crm_client_duplicate WHERE state = 'open'", demo_db))
     assert clients == 60
-    assert contacts > 0 and russian > 0 and notes > 0
+    assert contacts > 0 and russian > 0 and notes > 0 and roles > 0
     assert groups > 0, "the demo has near-duplicates for the dedup addon to find"
 
 

@@ -58,3 +58,44 @@ def test_wrong_password_is_refused(server):
         timeout=60,
     ).json()
     assert "error" in response and "result" not in response
+
+
+BAD_INPUT = [
+    ("res.partner", {"name": "Плохой телефон", "country_id": "RU", "phone": "12-34"}, "12-34"),
+    ("res.partner", {"name": "Плохой ИНН", "country_id": "RU", "vat": "7707083894"}, "7707083894"),
+    ("res.partner", {"name": "Плохой КПП", "country_id": "RU", "is_company": True, "kpp": "12345"}, "12345"),
+    (
+        "res.partner",
+        {"name": "Плохой ОГРН", "country_id": "RU", "is_company": True, "ogrn": "1027700132196"},
+        "1027700132196",
+    ),
+    ("res.partner", {"name": "Плохая почта", "email": "ivan(at)mail.ru"}, "ivan(at)mail.ru"),
+    ("res.partner", {"name": "Родился давно", "birthday": "1700-01-01"}, "1700-01-01"),
+    ("crm.client.interaction", {"summary": "Звонок из будущего", "date": "2999-01-01 10:00:00"}, "2999-01-01"),
+]
+
+
+def test_bad_input_over_rpc_is_refused_clearly(server):
+    url, db = server
+    session = requests.Session()
+    session.post(
+        f"{url}/web/session/authenticate",
+        json={"jsonrpc": "2.0", "params": {"db": db, "login": "admin", "password": "admin"}},
+        timeout=60,
+    ).raise_for_status()
+    ru = call_kw(session, url, "res.country", "search", [[["code", "=", "RU"]]])["result"][0]
+    client = call_kw(session, url, "res.partner", "create", [{"name": "ООО Клиент", "is_company": True}])["result"]
+    before = call_kw(session, url, "res.partner", "search_count", [[]])["result"]
+    for model, vals, value in BAD_INPUT:
+        vals = {**vals}
+        if vals.get("country_id") == "RU":
+            vals["country_id"] = ru
+        if model == "crm.client.interaction":
+            vals["partner_id"] = client
+        answer = call_kw(session, url, model, "create", [vals])
+        assert "error" in answer, (model, vals)
+        error = answer["error"]["data"]
+        assert error["name"] == "odoo.exceptions.ValidationError", error["name"]
+        assert value in error["message"], error["message"]
+    assert call_kw(session, url, "res.partner", "search_count", [[]])["result"] == before
+    assert call_kw(session, url, "crm.client.interaction", "search_count", [[]])["result"] == 0

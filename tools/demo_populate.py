@@ -70,25 +70,56 @@ created = Partner.create([values(r) for r in tops])
 by_ref = dict(zip([r["ref"] for r in tops], created.ids, strict=True))
 Partner.create([values(r, by_ref[r["parent_ref"]]) for r in children if r["parent_ref"] in by_ref])
 
-notes = [
-    "Звонок: обсудили условия поставки, клиент ждёт коммерческое предложение.",
-    "Встреча в офисе клиента: показали новый каталог.",
-    "Письмо: отправили счёт и договор.",
-    "Call: the client asked for a discount on annual volume.",
-    "Визит: клиент доволен сроками доставки.",
-]
-call = env.ref("crm_client_base_reminders.mail_activity_type_client_call")
-for partner in created.filtered(lambda p: p.is_company)[: max(10, size // 3)]:
-    partner.message_post(body=rng.choice(notes), message_type="comment", subtype_xmlid="mail.mt_note")
-    if rng.random() < 0.3:
-        partner.activity_schedule(
-            activity_type_id=call.id,
-            date_deadline=fields.Date.today() + timedelta(days=rng.randint(0, 10)),
-            user_id=partner.user_id.id or env.uid,
+roles = env["crm.client.role"].search([])
+stages = env["crm.client.stage"].search([])
+hobbies = env["crm.client.hobby"].search([])
+contacts = Partner.search([("ref", "=like", "GEN-%"), ("parent_id", "!=", False)])
+for contact in contacts:
+    role = roles[rng.randrange(len(roles))]
+    contact.write(
+        {
+            "contact_role_id": role.id,
+            "is_decision_maker": role == env.ref("crm_client_base.role_director"),
+            "hobby_ids": [(6, 0, rng.sample(hobbies.ids, k=rng.randint(0, 2)))],
+        }
+    )
+for partner in created:
+    partner.client_stage_id = stages[rng.randrange(len(stages))]
+
+summaries = {
+    "call": ["Обсудили условия поставки", "Call: asked for a discount on annual volume", "Напомнили об оплате счёта"],
+    "meeting": ["Встреча в офисе клиента: показали новый каталог", "Переговоры о годовом договоре"],
+    "email": ["Отправили счёт и договор", "Sent the price list"],
+    "message": ["Telegram: клиент подтвердил заказ"],
+    "visit": ["Визит: клиент доволен сроками доставки"],
+}
+now = fields.Datetime.now()
+interactions = []
+for partner in created.filtered("is_company")[: max(10, size // 2)]:
+    for _ in range(rng.randint(1, 4)):
+        kind = rng.choice(list(summaries))
+        interactions.append(
+            {
+                "partner_id": partner.id,
+                "interaction_type": kind,
+                "summary": rng.choice(summaries[kind]),
+                "date": now - timedelta(days=rng.randint(0, 150), hours=rng.randint(0, 8)),
+                "duration": rng.choice([0.25, 0.5, 1.0]) if kind in ("call", "meeting", "visit") else 0,
+                "user_id": partner.user_id.id or env.uid,
+                "direction": rng.choice(["outbound", "outbound", "inbound"]),
+            }
         )
+env["crm.client.interaction"].create(interactions)
+call = env.ref("crm_client_base_reminders.mail_activity_type_client_call")
+for partner in created.filtered("is_company")[: max(5, size // 6)]:
+    partner.activity_schedule(
+        activity_type_id=call.id,
+        date_deadline=fields.Date.today() + timedelta(days=rng.randint(0, 10)),
+        user_id=partner.user_id.id or env.uid,
+    )
 env["crm.client.duplicate"].scan()
 env.cr.commit()
 print(
-    f"demo: {len(created)} clients, {len(children)} key contacts, "
+    f"demo: {len(created)} clients, {len(children)} key contacts, {len(interactions)} interactions, "
     f"{env['crm.client.duplicate'].search_count([])} duplicate candidates"
 )

@@ -1,13 +1,65 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import re
+from datetime import timedelta
 
-from stdnum.ru import inn as stdnum_inn
+from markupsafe import Markup, escape
 
 from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.tools import SQL
+
+from odoo.addons.phone_validation.tools import phone_validation
+
+from ..tools import standards
+
+# Fields whose value the data standards rewrite, and the "explicitly absent" marker of each
+# contact field that may legitimately stay empty.
+PHONE_FIELDS = ("phone", "mobile")
+ABSENT_MARKERS = {
+    "email": "email_absent",
+    "phone": "phone_absent",
+    "mobile": "mobile_absent",
+    "vat": "vat_absent",
+    "birthday": "birthday_absent",
+    "website": "website_absent",
+}
+TELEGRAM = re.compile(r"^(?:https?://)?(?:t\.me/|telegram\.me/|@)?([A-Za-z][A-Za-z0-9_]{4,31})/?$")
+SOCIAL_DOMAINS = {
+    "social_vk": ("vk.com", "vk.ru", "m.vk.com"),
+    "social_ok": ("ok.ru",),
+    "social_instagram": ("instagram.com", "www.instagram.com"),
+    "social_facebook": ("facebook.com", "www.facebook.com", "fb.com", "m.facebook.com"),
+    "social_linkedin": ("linkedin.com", "www.linkedin.com", "ru.linkedin.com"),
+}
+URL = re.compile(r"^(?:https?://)?([^/\s:?#]+)(?::\d+)?(?:[/?#]\S*)?$", re.IGNORECASE)
 
 
 class ResPartner(models.Model):
-    _inherit = "res.partner"
+    _name = "res.partner"
+    _inherit = ["res.partner", "utm.mixin"]
 
+    # -- tracked core fields: every client-card change shows in the chatter ------------------
+    name = fields.Char(tracking=True)
+    email = fields.Char(tracking=True)
+    phone = fields.Char(tracking=True)
+    vat = fields.Char(tracking=True)
+    street = fields.Char(tracking=True)
+    street2 = fields.Char(tracking=True)
+    city = fields.Char(tracking=True)
+    zip = fields.Char(tracking=True)
+    state_id = fields.Many2one(tracking=True)
+    country_id = fields.Many2one(tracking=True)
+    website = fields.Char(tracking=True)
+    function = fields.Char(tracking=True)
+    parent_id = fields.Many2one(tracking=True)
+    user_id = fields.Many2one(tracking=True)
+    tz = fields.Selection(tracking=True)
+    lang = fields.Selection(tracking=True)
+    campaign_id = fields.Many2one(tracking=True, string="Acquisition campaign")
+    source_id = fields.Many2one(tracking=True, string="Acquisition channel")
+    medium_id = fields.Many2one(tracking=True)
+
+    # -- the client ---------------------------------------------------------------------------
     client_type = fields.Selection(
         selection=[
             ("company", "Company"),
@@ -23,7 +75,113 @@ class ResPartner(models.Model):
         help="Company: a legal entity (INN of 10 digits, KPP, OGRN). Individual entrepreneur: a "
         "person registered for business (INN of 12 digits, OGRNIP). Private person: a consumer.",
     )
+    client_stage_id = fields.Many2one(
+        "crm.client.stage",
+        string="Lifecycle stage",
+        tracking=True,
+        index=True,
+        ondelete="restrict",
+        default=lambda self: self.env["crm.client.stage"].search([], limit=1),
+        group_expand="_read_group_expand_client_stage",
+    )
+    mobile = fields.Char(tracking=True, help="Stored in international format, like the phone.")
+    kpp = fields.Char(
+        string="KPP", size=9, tracking=True, help="Tax registration reason code: a branch has its own KPP."
+    )
+    ogrn = fields.Char(
+        string="OGRN / OGRNIP",
+        size=15,
+        tracking=True,
+        help="Primary state registration number: 13 digits for organisations, 15 for entrepreneurs.",
+    )
 
+    # -- how to reach the client -----------------------------------------------------------------
+    call_time_from = fields.Float(
+        "Call from", tracking=True, help="Start of the call window, in the client's timezone (hours)."
+    )
+    call_time_to = fields.Float(
+        "Call until",
+        tracking=True,
+        help="End of the call window, in the client's timezone; earlier than the start means the "
+        "window crosses midnight.",
+    )
+    call_weekday_ids = fields.Many2many(
+        "crm.client.weekday", string="Call on", help="Weekdays the client accepts calls; none means any day."
+    )
+    preferred_channel = fields.Selection(
+        [
+            ("phone", "Phone"),
+            ("email", "Email"),
+            ("sms", "SMS"),
+            ("whatsapp", "WhatsApp"),
+            ("telegram", "Telegram"),
+            ("other", "Other"),
+        ],
+        string="Preferred channel",
+        tracking=True,
+    )
+    preferred_time = fields.Selection(
+        [("morning", "Morning"), ("afternoon", "Afternoon"), ("evening", "Evening")],
+        string="Preferred time",
+        tracking=True,
+    )
+    telegram = fields.Char(tracking=True, help="Telegram user name (@name), t.me link, or phone number.")
+    whatsapp = fields.Char("WhatsApp", tracking=True, help="WhatsApp phone number.")
+    social_vk = fields.Char("VK", tracking=True)
+    social_ok = fields.Char("Odnoklassniki", tracking=True)
+    social_instagram = fields.Char("Instagram", tracking=True)
+    social_facebook = fields.Char("Facebook", tracking=True)
+    social_linkedin = fields.Char("LinkedIn", tracking=True)
+
+    # -- key people --------------------------------------------------------------------------------
+    contact_role_id = fields.Many2one(
+        "crm.client.role", string="Key person role", tracking=True, index="btree_not_null"
+    )
+    is_decision_maker = fields.Boolean("Decision maker", tracking=True)
+
+    # -- relationship ----------------------------------------------------------------------------------
+    birthday = fields.Date(tracking=True)
+    birthday_month = fields.Integer(compute="_compute_birthday_month", store=True, index="btree_not_null")
+    family_member_ids = fields.One2many("crm.client.family.member", "partner_id", string="Family")
+    hobby_ids = fields.Many2many("crm.client.hobby", string="Hobbies and interests")
+    favourite_team = fields.Char(tracking=True)
+    gift_ideas = fields.Text(tracking=True)
+    purchase_preferences = fields.Text(tracking=True)
+
+    # -- "explicitly absent" markers: a known gap counts as filled -------------------------------------
+    email_absent = fields.Boolean("No email", tracking=True, help="The client has no email: not a gap to fill.")
+    phone_absent = fields.Boolean("No phone", tracking=True)
+    mobile_absent = fields.Boolean("No mobile", tracking=True)
+    vat_absent = fields.Boolean("No INN", tracking=True)
+    birthday_absent = fields.Boolean("Birthday unknown", tracking=True)
+    website_absent = fields.Boolean("No website", tracking=True)
+
+    # -- data quality ------------------------------------------------------------------------------------
+    client_flagged_fields = fields.Char(
+        "Values to check",
+        readonly=True,
+        copy=False,
+        help="Fields whose value was kept although it does not meet the data standards "
+        "(see Settings: invalid phone numbers).",
+    )
+    client_needs_review = fields.Boolean(
+        compute="_compute_client_needs_review", store=True, index="btree_not_null", string="Needs review"
+    )
+
+    # -- interactions ------------------------------------------------------------------------------------
+    interaction_ids = fields.One2many("crm.client.interaction", "partner_id", string="Interactions")
+    interaction_count = fields.Integer(compute="_compute_interaction_stats")
+    last_contact_date = fields.Datetime(readonly=True, copy=False, index="btree_not_null")
+    days_since_contact = fields.Integer(compute="_compute_days_since_contact", search="_search_days_since_contact")
+    calls_90d = fields.Integer("Calls (90 days)", compute="_compute_interaction_stats")
+    meetings_90d = fields.Integer("Meetings (90 days)", compute="_compute_interaction_stats")
+    emails_90d = fields.Integer("Emails (90 days)", compute="_compute_interaction_stats")
+    messages_90d = fields.Integer("Messages (90 days)", compute="_compute_interaction_stats")
+    visits_90d = fields.Integer("Visits (90 days)", compute="_compute_interaction_stats")
+
+    # ---------------------------------------------------------------------------------------------
+    # computes
+    # ---------------------------------------------------------------------------------------------
     @api.depends("is_company")
     def _compute_client_type(self):
         for partner in self:
@@ -32,6 +190,254 @@ class ResPartner(models.Model):
             elif not partner.is_company and not partner.client_type:
                 partner.client_type = "private_person"
 
+    @api.depends("birthday")
+    def _compute_birthday_month(self):
+        for partner in self:
+            partner.birthday_month = partner.birthday.month if partner.birthday else 0
+
+    @api.depends("client_flagged_fields")
+    def _compute_client_needs_review(self):
+        for partner in self:
+            partner.client_needs_review = bool(partner.client_flagged_fields)
+
+    @api.model
+    def _read_group_expand_client_stage(self, stages, domain):
+        return stages.search([("active", "=", True)])
+
+    @api.depends("last_contact_date")
+    def _compute_days_since_contact(self):
+        now = fields.Datetime.now()
+        for partner in self:
+            last = partner.last_contact_date
+            partner.days_since_contact = (now - last).days if last else -1
+
+    def _search_days_since_contact(self, operator, value):
+        """Supports ``>=``/``>`` (no contact for N days, never contacted included) and
+        ``<``/``<=`` (contacted within N days)."""
+        if operator not in (">=", ">", "<", "<=") or not isinstance(value, int):
+            raise UserError(self.env._("Search on days since contact takes a number of days and >, >=, < or <="))
+        days = value + 1 if operator == ">" else value
+        if operator in ("<", "<="):
+            days = value if operator == "<" else value + 1
+            return [("last_contact_date", ">", fields.Datetime.now() - timedelta(days=days))]
+        limit = fields.Datetime.now() - timedelta(days=days)
+        return ["|", ("last_contact_date", "=", False), ("last_contact_date", "<=", limit)]
+
+    def _compute_interaction_stats(self):
+        """Counts per interaction type over the last 90 days, and the total, in two queries
+        for the whole recordset whatever its number of interactions."""
+        real = self.filtered("id")
+        since = fields.Datetime.now() - timedelta(days=90)
+        Interaction = self.env["crm.client.interaction"]
+        recent = {
+            (partner.id, kind): count
+            for partner, kind, count in Interaction._read_group(
+                [("partner_id", "in", real.ids), ("date", ">=", since)], ["partner_id", "interaction_type"], ["__count"]
+            )
+        }
+        totals = {
+            partner.id: count
+            for partner, count in Interaction._read_group([("partner_id", "in", real.ids)], ["partner_id"], ["__count"])
+        }
+        for partner in self:
+            partner.interaction_count = totals.get(partner.id, 0)
+            partner.calls_90d = recent.get((partner.id, "call"), 0)
+            partner.meetings_90d = recent.get((partner.id, "meeting"), 0)
+            partner.emails_90d = recent.get((partner.id, "email"), 0)
+            partner.messages_90d = recent.get((partner.id, "message"), 0)
+            partner.visits_90d = recent.get((partner.id, "visit"), 0)
+
+    # ---------------------------------------------------------------------------------------------
+    # data standards, on every create and write (form, import, RPC)
+    # ---------------------------------------------------------------------------------------------
+    def _phone_get_number_fields(self):
+        return [*super()._phone_get_number_fields(), "mobile"]
+
+    @api.model
+    def _client_phone_country(self, vals, partner=None):
+        """The country a phone number is read in: the partner's, its parent's, its company's,
+        then the current company's."""
+        Country = self.env["res.country"]
+        if vals.get("country_id"):
+            return Country.browse(vals["country_id"])
+        if partner and partner.country_id:
+            return partner.country_id
+        parent = self.browse(vals["parent_id"]) if vals.get("parent_id") else (partner and partner.parent_id)
+        if parent and parent.country_id:
+            return parent.country_id
+        company = self.env["res.company"].browse(vals["company_id"]) if vals.get("company_id") else None
+        company = company or (partner and partner.company_id) or self.env.company
+        return company.country_id
+
+    @api.model
+    def _client_standardize(self, vals, partner=None):
+        """Return (vals, changes, flagged): ``vals`` rewritten to the data standards,
+        ``changes`` {field: (typed, stored)} for each value the standards rewrote, and
+        ``flagged`` the fields kept although invalid. Raises ValidationError on a value that
+        cannot be brought to the standards, unless the company keeps and flags them."""
+        vals = dict(vals)
+        changes = {}
+        flagged = []
+        if vals.get("name"):
+            self._client_rewrite(vals, "name", standards.normalize_name(vals["name"]), changes)
+        if vals.get("email"):
+            normalized, invalid = standards.normalize_email(vals["email"])
+            if invalid:
+                raise ValidationError(
+                    self.env._(
+                        "Email: %(value)s is not a valid email address.",
+                        value=", ".join(invalid),
+                    )
+                )
+            self._client_rewrite(vals, "email", normalized, changes)
+        phone_fields = [fname for fname in (*PHONE_FIELDS, "whatsapp") if vals.get(fname)]
+        if phone_fields:
+            country = self._client_phone_country(vals, partner)
+            for fname in phone_fields:
+                try:
+                    formatted = phone_validation.phone_format(
+                        vals[fname].strip(),
+                        country.code,
+                        country.phone_code,
+                        force_format="INTERNATIONAL",
+                        raise_exception=True,
+                    )
+                except UserError as exc:
+                    company = (partner and partner.company_id) or self.env.company
+                    if company.client_invalid_phone_policy == "flag":
+                        flagged.append(fname)
+                        continue
+                    raise ValidationError(
+                        self.env._(
+                            "%(field)s: %(value)s is not a valid phone number (%(reason)s).",
+                            field=self._fields[fname].get_description(self.env)["string"],
+                            value=vals[fname],
+                            reason=exc.args[0],
+                        )
+                    ) from exc
+                self._client_rewrite(vals, fname, formatted, changes)
+        if vals.get("telegram"):
+            match = TELEGRAM.match(vals["telegram"].strip())
+            if match:
+                self._client_rewrite(vals, "telegram", "@" + match.group(1), changes)
+            else:
+                raise ValidationError(
+                    self.env._(
+                        "Telegram: %(value)s is neither a user name (@name, 5 to 32 letters, digits or _) "
+                        "nor a t.me link.",
+                        value=vals["telegram"],
+                    )
+                )
+        for fname, domains in SOCIAL_DOMAINS.items():
+            if vals.get(fname):
+                value = vals[fname].strip()
+                match = URL.match(value)
+                host = match and match.group(1).lower()
+                if not host or host not in domains:
+                    raise ValidationError(
+                        self.env._(
+                            "%(field)s: %(value)s is not a link to %(site)s.",
+                            field=self._fields[fname].get_description(self.env)["string"],
+                            value=vals[fname],
+                            site=domains[0],
+                        )
+                    )
+                if not value.lower().startswith(("http://", "https://")):
+                    value = "https://" + value
+                self._client_rewrite(vals, fname, value, changes)
+        for fname in ("kpp", "ogrn"):
+            if vals.get(fname):
+                self._client_rewrite(vals, fname, re.sub(r"\s", "", vals[fname]).upper(), changes)
+        if "vat" in vals and vals["vat"]:
+            self._client_rewrite(vals, "vat", vals["vat"].strip(), changes)
+        # A value given clears its "absent" marker: the value wins.
+        for fname, marker in ABSENT_MARKERS.items():
+            if vals.get(fname) and marker not in vals:
+                vals[marker] = False
+        return vals, changes, flagged
+
+    @api.model
+    def _client_rewrite(self, vals, fname, new, changes):
+        typed = vals[fname]
+        if new != typed:
+            if isinstance(typed, str) and new != typed.strip():
+                changes[fname] = (typed, new)
+            vals[fname] = new
+
+    def _client_log_changes(self, changes_by_partner):
+        """Keep what the user typed: a note per partner listing the values the standards
+        rewrote (the tracking shows only the stored values)."""
+        bodies = {}
+        for partner in self:
+            changes = changes_by_partner.get(partner.id)
+            if not changes:
+                continue
+            items = Markup("").join(
+                Markup("<li>%s: <b>%s</b> → %s</li>")
+                % (self._fields[fname].get_description(self.env)["string"], typed, stored)
+                for fname, (typed, stored) in changes.items()
+            )
+            bodies[partner.id] = Markup("<p>%s</p><ul>%s</ul>") % (
+                escape(self.env._("Brought to the data standards (as typed → as stored):")),
+                items,
+            )
+        if bodies:
+            self.browse(bodies).with_context(mail_notrack=True)._message_log_batch(bodies=bodies)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            # Contacts and addresses of a company follow their company's stage.
+            if vals.get("parent_id") and "client_stage_id" not in vals:
+                vals["client_stage_id"] = False
+        standardized = [self._client_standardize(vals) for vals in vals_list]
+        for new, _changes, flagged in standardized:
+            if flagged:
+                new["client_flagged_fields"] = ",".join(flagged)
+        partners = super().create([new for new, _changes, _flagged in standardized])
+        changes = {partner.id: item[1] for partner, item in zip(partners, standardized, strict=True) if item[1]}
+        if changes and not self.env.context.get("tracking_disable"):
+            partners._client_log_changes(changes)
+        return partners
+
+    def write(self, vals):
+        if not self._client_touches_standards(vals):
+            return super().write(vals)
+        # Phones are read in each partner's own country: standardize partner by partner,
+        # then write the partners that end with the same values together.
+        groups = {}
+        changes = {}
+        for partner in self:
+            new, partner_changes, flagged = self._client_standardize(vals, partner)
+            if any(fname in vals for fname in (*PHONE_FIELDS, "whatsapp")):
+                kept = set(filter(None, (partner.client_flagged_fields or "").split(",")))
+                touched = {fname for fname in (*PHONE_FIELDS, "whatsapp") if fname in vals}
+                new["client_flagged_fields"] = ",".join(sorted((kept - touched) | set(flagged))) or False
+            if partner_changes:
+                changes[partner.id] = partner_changes
+            key = repr(sorted(new.items(), key=lambda item: item[0]))
+            groups.setdefault(key, (new, []))[1].append(partner.id)
+        for new, ids in groups.values():
+            super(ResPartner, self.browse(ids)).write(new)
+        if changes and not self.env.context.get("tracking_disable"):
+            self.browse(changes)._client_log_changes(changes)
+        return True
+
+    @api.model
+    def _client_touches_standards(self, vals):
+        watched = {"name", "email", "phone", "mobile", "whatsapp", "telegram", "kpp", "ogrn", "vat"}
+        watched.update(SOCIAL_DOMAINS, ABSENT_MARKERS)
+        return any(vals.get(fname) for fname in watched)
+
+    # ---------------------------------------------------------------------------------------------
+    # Russian identifiers
+    # ---------------------------------------------------------------------------------------------
+    def _client_is_russian(self):
+        self.ensure_one()
+        country = self.country_id or self.commercial_partner_id.country_id or self.company_id.country_id
+        country = country or self.env.company.country_id
+        return country.code == "RU"
+
     def check_vat_ru(self, vat):
         """Validate an INN with python-stdnum.
 
@@ -39,4 +445,184 @@ class ResPartner(models.Model):
         so refuses every valid personal INN whose check digit comes out of a remainder of 10
         (about one in eleven entrepreneurs and private persons).
         """
-        return stdnum_inn.is_valid(vat)
+        return standards.check_inn(vat) is None
+
+    @api.model
+    def _run_vat_checks(self, country, vat, partner_name="", validation="error"):
+        # base_vat knows an INN only as "a VAT that does not seem valid": say what is wrong.
+        if country and country.code == "RU" and vat and vat != "/" and validation == "error":
+            reason = standards.check_inn(vat)
+            if reason:
+                raise ValidationError(self._client_inn_message(vat, partner_name, reason))
+        return super()._run_vat_checks(country, vat, partner_name=partner_name, validation=validation)
+
+    def _client_inn_message(self, vat, partner_name, reason):
+        reasons = {
+            "wrong INN checksum": self.env._("its check digits are wrong (a typo?)"),
+        }
+        return self.env._(
+            "INN %(value)s of %(partner)s is not valid: %(reason)s.",
+            value=vat,
+            partner=partner_name or self.env._("this client"),
+            reason=reasons.get(reason, self.env._("an INN has 10 digits (organisations) or 12 digits (individuals)")),
+        )
+
+    @api.constrains("vat", "kpp", "ogrn", "client_type", "country_id", "parent_id")
+    def _check_client_identifiers(self):
+        for partner in self:
+            if not partner._client_is_russian():
+                continue
+            kind = partner.client_type
+            if partner.vat and partner.vat != "/":
+                reason = standards.check_inn(partner.vat)
+                if reason:
+                    raise ValidationError(partner._client_inn_message(partner.vat, partner.name, reason))
+                digits = len(partner.vat)
+                if kind == "company" and partner.is_company and digits != 10:
+                    raise ValidationError(
+                        self.env._(
+                            "INN %(value)s of %(partner)s has 12 digits, the INN of an individual: "
+                            "set the client type to individual entrepreneur or private person, or "
+                            "enter the organisation's 10-digit INN.",
+                            value=partner.vat,
+                            partner=partner.name,
+                        )
+                    )
+                if kind == "individual_entrepreneur" and digits != 12:
+                    raise ValidationError(
+                        self.env._(
+                            "INN %(value)s of %(partner)s has 10 digits, the INN of an organisation: an "
+                            "individual entrepreneur has a 12-digit INN.",
+                            value=partner.vat,
+                            partner=partner.name,
+                        )
+                    )
+            if partner.kpp:
+                if standards.check_kpp(partner.kpp):
+                    raise ValidationError(
+                        self.env._(
+                            "KPP %(value)s of %(partner)s is not valid: a KPP has 9 characters "
+                            "(4 digits, 2 digits or capital letters, 3 digits).",
+                            value=partner.kpp,
+                            partner=partner.name,
+                        )
+                    )
+                if kind == "individual_entrepreneur":
+                    raise ValidationError(
+                        self.env._(
+                            "%(partner)s is an individual entrepreneur: entrepreneurs have no KPP.",
+                            partner=partner.name,
+                        )
+                    )
+            if partner.ogrn:
+                reason = standards.check_ogrn(partner.ogrn)
+                if reason:
+                    raise ValidationError(
+                        self.env._(
+                            "OGRN %(value)s of %(partner)s is not valid: %(reason)s.",
+                            value=partner.ogrn,
+                            partner=partner.name,
+                            reason=self.env._("its check digit is wrong (a typo?)")
+                            if "checksum" in reason
+                            else self.env._("an OGRN has 13 digits, an OGRNIP 15 digits"),
+                        )
+                    )
+                expected = {"company": 13, "individual_entrepreneur": 15}.get(kind)
+                if expected and len(partner.ogrn) != expected:
+                    raise ValidationError(
+                        self.env._(
+                            "%(partner)s: an organisation has a 13-digit OGRN, an individual "
+                            "entrepreneur a 15-digit OGRNIP; %(value)s has %(digits)s digits.",
+                            partner=partner.name,
+                            value=partner.ogrn,
+                            digits=len(partner.ogrn),
+                        )
+                    )
+
+    @api.constrains("call_time_from", "call_time_to")
+    def _check_call_window(self):
+        for partner in self:
+            for value in (partner.call_time_from, partner.call_time_to):
+                if not 0 <= value <= 24:
+                    raise ValidationError(
+                        self.env._(
+                            "%(partner)s: a call window is given in hours between 00:00 and 24:00.",
+                            partner=partner.name,
+                        )
+                    )
+
+    @api.constrains("birthday")
+    def _check_birthday(self):
+        today = fields.Date.context_today(self)
+        for partner in self:
+            if partner.birthday and not (today.replace(year=today.year - 130) <= partner.birthday <= today):
+                raise ValidationError(
+                    self.env._(
+                        "%(partner)s: birthday %(date)s is not a plausible date of birth.",
+                        partner=partner.name,
+                        date=partner.birthday,
+                    )
+                )
+
+    # ---------------------------------------------------------------------------------------------
+    # interactions
+    # ---------------------------------------------------------------------------------------------
+    def _client_refresh_last_contact(self):
+        """Store the date of each partner's latest interaction, in one query."""
+        if not self.ids:
+            return
+        self.env["crm.client.interaction"].flush_model(["partner_id", "date"])
+        self.flush_recordset(["last_contact_date"])
+        self.env.cr.execute(
+            SQL(
+                """
+                UPDATE res_partner p
+                   SET last_contact_date = i.last
+                  FROM (SELECT p2.id, max(ci.date) AS last
+                          FROM res_partner p2
+                     LEFT JOIN crm_client_interaction ci ON ci.partner_id = p2.id
+                         WHERE p2.id IN %s
+                      GROUP BY p2.id) i
+                 WHERE p.id = i.id AND p.last_contact_date IS DISTINCT FROM i.last
+                """,
+                tuple(self.ids),
+            )
+        )
+        self.invalidate_recordset(["last_contact_date", "days_since_contact"])
+
+    def action_log_interaction(self):
+        """Open the form logging an interaction with this client (a call by default)."""
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Log an interaction"),
+            "res_model": "crm.client.interaction",
+            "view_mode": "form",
+            "views": [(self.env.ref("crm_client_base.crm_client_interaction_view_form_quick").id, "form")],
+            "target": "new",
+            "context": {
+                "default_partner_id": self.commercial_partner_id.id,
+                "default_contact_id": self.id if self.parent_id else False,
+                "default_interaction_type": self.env.context.get("interaction_type", "call"),
+            },
+        }
+
+    def action_open_interactions(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("crm_client_base.crm_client_interaction_action")
+        action["domain"] = [("partner_id", "=", self.commercial_partner_id.id)]
+        action["context"] = {"default_partner_id": self.commercial_partner_id.id}
+        return action
+
+    def action_restore_history(self):
+        """Open the list of this client's tracked changes, from which one restores a value."""
+        self.ensure_one()
+        wizard = self.env["crm.client.history.wizard"].create({"partner_id": self.id})
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("History of %s", self.display_name),
+            "res_model": "crm.client.history.wizard",
+            "res_id": wizard.id,
+            "view_mode": "form",
+            "target": "new",
+        }

@@ -1,2 +1,2 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from . import test_client_card_tour, test_client_type
+from . import test_client_card_tour, test_client_type, test_history, test_interaction, test_standards

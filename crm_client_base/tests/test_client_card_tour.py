@@ -4,9 +4,37 @@ from odoo.tests import HttpCase, tagged
 
 @tagged("post_install", "-at_install")
 class TestClientCardTour(HttpCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        # The test user works in Russian, as our users do.
+        cls.env["res.lang"]._activate_lang("ru_RU")
+        cls.env.ref("base.user_admin").lang = "ru_RU"
+
     def test_create_client_in_browser(self):
-        self.env["res.lang"]._activate_lang("ru_RU")
-        self.env.ref("base.user_admin").lang = "ru_RU"
         self.start_tour("/odoo", "crm_client_base_client_card", login="admin")
         client = self.env["res.partner"].search([("name", "=", "ИП Тестов Тест Тестович")])
         self.assertEqual(client.client_type, "individual_entrepreneur")
+
+    def test_log_call_and_restore_phone(self):
+        client = self.env["res.partner"].create(
+            {
+                "name": "ООО Тур",
+                "is_company": True,
+                "country_id": self.env.ref("base.ru").id,
+                "phone": "8 495 123 45 67",
+            }
+        )
+        self.env.flush_all()
+        self.env.cr.flush()
+        client.phone = False  # a salesperson wiped it by mistake
+        self.env.flush_all()
+        self.env.cr.flush()
+        self.start_tour(
+            f"/odoo/action-crm_client_base.res_partner_action/{client.id}",
+            "crm_client_base_log_call_restore_phone",
+            login="admin",
+        )
+        self.assertEqual(client.phone, "+7 495 123-45-67")
+        self.assertEqual(client.interaction_ids.mapped("summary"), ["Обсудили поставку"])
+        self.assertEqual(client.interaction_ids.interaction_type, "call")

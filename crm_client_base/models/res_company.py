@@ -1,0 +1,15 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import fields, models
+
+
+class ResCompany(models.Model):
+    _inherit = "res.company"
+
+    client_invalid_phone_policy = fields.Selection(
+        [("refuse", "Refuse the value"), ("flag", "Keep the value and flag the client")],
+        string="Invalid phone numbers",
+        default="refuse",
+        required=True,
+        help="Refuse: a phone number that cannot be read is refused with an error. Keep and flag: "
+        "it is stored as typed and the client is flagged for review (for dirty imports).",
+    )

@@ -1,0 +1,105 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Data standards of the client card, as pure functions (no ORM), shared by the addons.
+
+Every ``normalize_*`` returns the normalized value; every ``check_*`` returns ``None`` when the
+value is right, else a short English reason (the caller translates and words the message).
+"""
+
+import re
+
+from stdnum.ru import inn as stdnum_inn
+
+from odoo.tools import email_normalize, email_split
+
+_SPACES = re.compile(r"\s+")
+# Every double-quote look-alike people type or paste: straight, curly, low, prime, full-width,
+# and two single quotes.
+_QUOTES = re.compile("[\"\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb\uff02]|''")
+_DIGITS = re.compile(r"\D")
+_KPP = re.compile(r"^\d{4}[\dA-Z]{2}\d{3}$")
+
+
+def normalize_name(name):
+    """Trim, fold runs of white space into one space, and write quotes as Russian «ёлочки»
+    (``ООО "Ромашка"``, ``ООО “Ромашка”`` and ``ООО «Ромашка»`` all become ``ООО «Ромашка»``,
+    nested ones too: ``АО «Завод «Прогресс»»``). Quotes that do not pair up become plain ``"``."""
+    if not name:
+        return name
+    name = _SPACES.sub(" ", name).strip()
+    tokens = _QUOTES.split(name)
+    if len(tokens) == 1:
+        return name
+    # A quote opens after the start, a space or another opening quote; otherwise it closes.
+    marks = []
+    depth = 0
+    for index in range(1, len(tokens)):
+        before = tokens[index - 1]
+        opening = (before == "" and (index == 1 or marks[-1] == "«")) or before.endswith((" ", "("))
+        if opening:
+            depth += 1
+        else:
+            depth -= 1
+        if depth < 0:
+            break
+        marks.append("«" if opening else "»")
+    if depth != 0 or len(marks) != len(tokens) - 1:
+        return '"'.join(tokens)
+    out = [tokens[0]]
+    for mark, token in zip(marks, tokens[1:], strict=True):
+        out.append(mark + token)
+    return "".join(out)
+
+
+def normalize_email(value):
+    """Trim each address of a comma-separated list and lowercase its domain (the local part
+    can be case-sensitive). Returns (normalized, invalid_parts)."""
+    if not value:
+        return value, []
+    normalized, invalid = [], []
+    for raw in value.replace(";", ",").split(","):
+        raw = raw.strip()
+        if not raw:
+            continue
+        found = email_split(raw)
+        if len(found) != 1 or not email_normalize(found[0]):
+            invalid.append(raw)
+            normalized.append(raw)
+            continue
+        local, _sep, domain = found[0].rpartition("@")
+        normalized.append(f"{local}@{domain.lower()}")
+    return ", ".join(normalized), invalid
+
+
+def inn_kind(value):
+    """'company' for a 10-digit INN, 'person' for a 12-digit one, else None."""
+    digits = value or ""
+    if digits.isdigit():
+        return {10: "company", 12: "person"}.get(len(digits))
+    return None
+
+
+def check_inn(value):
+    digits = _DIGITS.sub("", value or "")
+    if len(digits) not in (10, 12) or digits != (value or "").strip():
+        return "an INN has 10 digits (organisations) or 12 digits (individuals)"
+    if not stdnum_inn.is_valid(digits):
+        return "wrong INN checksum"
+    return None
+
+
+def check_kpp(value):
+    if not _KPP.match(value or ""):
+        return "a KPP has 9 characters: 4 digits, 2 digits or capital letters, 3 digits"
+    return None
+
+
+def check_ogrn(value):
+    """OGRN (13 digits, organisations) or OGRNIP (15 digits, entrepreneurs)."""
+    digits = value or ""
+    if not digits.isdigit() or len(digits) not in (13, 15):
+        return "an OGRN has 13 digits, an OGRNIP 15 digits"
+    body, check = int(digits[:-1]), int(digits[-1])
+    modulus = 11 if len(digits) == 13 else 13
+    if body % modulus % 10 != check:
+        return "wrong OGRN checksum" if len(digits) == 13 else "wrong OGRNIP checksum"
+    return None
