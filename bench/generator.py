@@ -435,11 +435,15 @@ CLIENT_TYPES = {
 # Mobile prefixes: (area code, allowed first digits, subscriber number length).
 RU_MOBILE = tuple((f"9{i:02d}", "0123456789", 7) for i in (*range(30), *range(50, 70), *range(77, 100)))
 KZ_MOBILE = tuple((a, "0123456789", 7) for a in "700 701 702 705 707 708 747 771 775 776 777 778".split())
-BY_MOBILE = tuple((a, "0123456789", 7) for a in ("29", "33", "44"))
+# 29 numbers never start with 0 (phonenumbers' metadata): every generated number is valid.
+BY_MOBILE = (("29", "123456789", 7), ("33", "0123456789", 7), ("44", "0123456789", 7))
 DE_MOBILE = tuple((a, "0123456789", 8) for a in ("151", "152", "157", "176")) + tuple(
     (a, "0123456789", 7) for a in ("160", "170", "171", "172")
 )
-GB_MOBILE = tuple((f"7{d}{i:02d}", "0123456789", 6) for d in "45789" for i in range(0, 100, 7))
+# 7700 is Ofcom's range reserved for drama: phonenumbers rightly calls it invalid.
+GB_MOBILE = tuple(
+    (f"7{d}{i:02d}", "0123456789", 6) for d in "45789" for i in range(0, 100, 7) if f"{d}{i:02d}" != "700"
+)
 US_MOBILE = ()  # US mobiles share the area codes of the city
 MOBILES = {"RU": RU_MOBILE, "KZ": KZ_MOBILE, "BY": BY_MOBILE, "DE": DE_MOBILE, "GB": GB_MOBILE, "US": US_MOBILE}
 CALLING_CODES = {"RU": "7", "KZ": "7", "BY": "375", "DE": "49", "GB": "44", "US": "1"}

@@ -122,14 +122,15 @@ def test_phones_normalize_and_parse(records):
                 formats.add("".join("9" if ch.isdigit() else ch for ch in phone))
             total += 1
             try:
-                number = phonenumbers.parse(phone, "RU")
+                number = phonenumbers.parse(phone, record["country_code"])
             except phonenumbers.NumberParseException:
                 continue
             if phonenumbers.is_valid_number(number):
                 valid += 1
                 assert phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164) == "+" + digits
     assert total > SIZE
-    assert valid >= 0.99 * total, (valid, total)
+    # Every number is valid: the client base refuses invalid ones, and the benchmarks load this.
+    assert valid == total, (valid, total)
     # Real-world variety: +7 495 ..., 8 (495) ..., 8495..., +7(916)..., 7 916 ... and more.
     assert len(formats) >= 10, formats
     countries = {r["country_code"] for r in records if phones(r)}
@@ -184,7 +185,7 @@ def test_duplicate_dirt_is_realistic(records, clusters):
     assert any("Общество с ограниченной ответственностью" in n and o.startswith("ООО") for n, o in names)
     assert any(n == o.upper() for n, o in names), "upper case"
     assert any("  " in n or n != n.strip() for n, _ in names), "extra spaces"
-    assert any("ё" in o and n == o.replace("ё", "е") for n, o in names), "ё/е"
+    assert any("ё" in o and "ё" not in n and not n.isascii() for n, o in names), "ё/е"
     assert any('"' in n and "«" in o for n, o in names), "quotes changed"
 
 
