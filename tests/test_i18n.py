@@ -4,15 +4,15 @@ import subprocess
 
 import polib
 import pytest
-from conftest import ADDONS, ROOT
-from odoo_env import ODOO_BIN, ODOO_CONF
+from conftest import ROOT
+from odoo_env import ODOO_BIN, ODOO_CONF, TEST_MODULES
 
 
 def msgids(catalogue):
     return {(entry.msgctxt, entry.msgid) for entry in catalogue if not entry.obsolete}
 
 
-@pytest.mark.parametrize("addon", ADDONS)
+@pytest.mark.parametrize("addon", TEST_MODULES)
 def test_pot_is_current_and_russian_complete(addon, installed_db, tmp_path):
     exported = tmp_path / f"{addon}.pot"
     subprocess.run(

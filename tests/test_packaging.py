@@ -7,13 +7,13 @@ import zipfile
 
 import pytest
 from conftest import ADDONS, ROOT, odoo_run
-from odoo_env import LOG_DIR, ODOO_CONF
+from odoo_env import LOG_DIR, ODOO_CONF, TEST_MODULES
 
 
 @pytest.fixture(scope="module")
 def wheels(tmp_path_factory):
     out = tmp_path_factory.mktemp("wheels")
-    for addon in ADDONS:
+    for addon in TEST_MODULES:
         subprocess.run(
             [sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "--no-build-isolation", "-w", out, ROOT / addon],
             check=True,
@@ -23,8 +23,8 @@ def wheels(tmp_path_factory):
 
 
 def test_wheel_names_and_contents(wheels):
-    assert sorted(wheels) == sorted(f"odoo_addon_{addon}" for addon in ADDONS)
-    for addon in ADDONS:
+    assert sorted(wheels) == sorted(f"odoo_addon_{addon}" for addon in TEST_MODULES)
+    for addon in TEST_MODULES:
         wheel = wheels[f"odoo_addon_{addon}"]
         assert wheel.name.startswith(f"odoo_addon_{addon}-19.0.")
         with zipfile.ZipFile(wheel) as archive:

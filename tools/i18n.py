@@ -15,7 +15,7 @@ import polib
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from odoo_env import ADDONS, LOG_DIR, ROOT, create_database, drop_database, odoo_cmd
+from odoo_env import ADDONS, LOG_DIR, ROOT, TEST_MODULES, create_database, drop_database, odoo_cmd
 
 DB = "crm_client_base_i18n"
 RU_PLURALS = "nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);"
@@ -27,13 +27,15 @@ def main():
     drop_database(DB)
     create_database(DB)
     subprocess.run(
-        odoo_cmd(DB, "-i", ",".join(ADDONS), "--load-language=ru_RU", "--stop-after-init", f"--logfile={log}"),
+        odoo_cmd(
+            DB, "-i", ",".join(["crm", *ADDONS]), "--load-language=ru_RU", "--stop-after-init", f"--logfile={log}"
+        ),
         check=True,
     )
     # Odoo's export drops some translations it cannot read back from the database (terms
     # equal to a translation another module owns, Python code terms): keep what we had.
     previous = {}
-    for addon in ADDONS:
+    for addon in TEST_MODULES:
         (ROOT / addon / "i18n").mkdir(exist_ok=True)
         path = ROOT / addon / "i18n" / "ru.po"
         if path.exists():
@@ -41,11 +43,11 @@ def main():
     odoo = odoo_cmd(DB)[0]
     conf = odoo_cmd(DB)[2]
     subprocess.run(
-        [odoo, "i18n", "export", "-c", conf, "-d", DB, "-l", "pot", "ru", "--", *ADDONS],
+        [odoo, "i18n", "export", "-c", conf, "-d", DB, "-l", "pot", "ru", "--", *TEST_MODULES],
         check=True,
     )
     missing = 0
-    for addon in ADDONS:
+    for addon in TEST_MODULES:
         path = ROOT / addon / "i18n" / "ru.po"
         po = polib.pofile(str(path))
         po.metadata.update({"Language": "ru", "Plural-Forms": RU_PLURALS})

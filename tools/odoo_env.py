@@ -19,8 +19,10 @@ LOG_DIR = ROOT / ".test-logs"
 
 # The suite's addons, in dependency order.
 ADDONS = ["crm_client_base", "crm_client_base_dedup", "crm_client_base_reminders"]
-# Whose Odoo tests the runner executes.
-TEST_MODULES = ADDONS
+# Bridges to other apps: they install themselves (auto_install) with the app they bridge to.
+BRIDGES = ["crm_client_base_crm"]
+# Whose Odoo tests the runner executes, whose catalogues and packages the tests check.
+TEST_MODULES = ADDONS + BRIDGES
 # The runner's database: one per checkout, so that two checkouts on one machine (a developer's
 # and CI's fresh clone) never drop each other's database.
 TEST_DB = os.environ.get("TEST_DB") or "ccb_test_" + hashlib.sha1(str(ROOT).encode()).hexdigest()[:8]

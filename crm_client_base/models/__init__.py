@@ -1,11 +1,13 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from . import (
+    crm_client_export_log,
     crm_client_family_member,
     crm_client_hobby,
     crm_client_interaction,
     crm_client_role,
     crm_client_stage,
     crm_client_weekday,
+    crm_team,
     mail_activity,
     res_company,
     res_config_settings,

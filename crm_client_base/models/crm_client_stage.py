@@ -14,3 +14,9 @@ class CrmClientStage(models.Model):
     description = fields.Text(translate=True)
     fold = fields.Boolean(help="Folded in the kanban view of clients.")
     active = fields.Boolean(default=True)
+    handoff_team_id = fields.Many2one(
+        "crm.team",
+        string="Hand off to team",
+        help="A client entering this stage passes to this team (its leader, or its least busy member): "
+        "attraction, sale and account management can each have their team.",
+    )

@@ -13,3 +13,12 @@ class ResCompany(models.Model):
         help="Refuse: a phone number that cannot be read is refused with an error. Keep and flag: "
         "it is stored as typed and the client is flagged for review (for dirty imports).",
     )
+    client_limit_per_salesperson = fields.Integer(
+        "Clients per salesperson",
+        help="How many clients a salesperson may hold; taking one more from the free pool is refused. 0: no limit.",
+    )
+    client_pool_return_days = fields.Integer(
+        "Return to the pool after (days)",
+        help="A client with no interaction for this many days goes back to the free pool, and its "
+        "salesperson is told. 0: never.",
+    )

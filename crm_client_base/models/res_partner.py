@@ -3,10 +3,11 @@ import re
 from datetime import timedelta
 
 from markupsafe import Markup, escape
+from psycopg2 import errors as pg_errors
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
-from odoo.tools import SQL
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import SQL, mute_logger
 
 from odoo.addons.phone_validation.tools import phone_validation
 
@@ -83,6 +84,14 @@ class ResPartner(models.Model):
         ondelete="restrict",
         default=lambda self: self.env["crm.client.stage"].search([], limit=1),
         group_expand="_read_group_expand_client_stage",
+    )
+    team_id = fields.Many2one(
+        "crm.team",
+        string="Sales team",
+        tracking=True,
+        index="btree_not_null",
+        ondelete="set null",
+        help="With a team that shares its clients, every member of the team sees this client.",
     )
     mobile = fields.Char(tracking=True, help="Stored in international format, like the phone.")
     kpp = fields.Char(
@@ -401,10 +410,25 @@ class ResPartner(models.Model):
         return partners
 
     def write(self, vals):
+        if "user_id" in vals:
+            self._client_check_reassign(vals["user_id"])
         if not self._client_touches_standards(vals):
-            return super().write(vals)
-        # Phones are read in each partner's own country: standardize partner by partner,
-        # then write the partners that end with the same values together.
+            result = super().write(vals)
+        else:
+            # Phones are read in each partner's own country: standardize partner by partner,
+            # then write the partners that end with the same values together.
+            groups, changes = self._client_standardize_for_write(vals)
+            result = True
+            for new, ids in groups.values():
+                result = super(ResPartner, self.browse(ids)).write(new) and result
+            if changes and not self.env.context.get("tracking_disable"):
+                self.browse(changes)._client_log_changes(changes)
+        if vals.get("client_stage_id"):
+            self._client_hand_off()
+        return result
+
+    def _client_standardize_for_write(self, vals):
+        """Return ({key: (vals, partner ids)}, {partner id: changes}) for a write of ``vals``."""
         groups = {}
         changes = {}
         for partner in self:
@@ -417,17 +441,153 @@ class ResPartner(models.Model):
                 changes[partner.id] = partner_changes
             key = repr(sorted(new.items(), key=lambda item: item[0]))
             groups.setdefault(key, (new, []))[1].append(partner.id)
-        for new, ids in groups.values():
-            super(ResPartner, self.browse(ids)).write(new)
-        if changes and not self.env.context.get("tracking_disable"):
-            self.browse(changes)._client_log_changes(changes)
-        return True
+        return groups, changes
 
     @api.model
     def _client_touches_standards(self, vals):
         watched = {"name", "email", "phone", "mobile", "whatsapp", "telegram", "kpp", "ogrn", "vat"}
         watched.update(SOCIAL_DOMAINS, ABSENT_MARKERS)
         return any(vals.get(fname) for fname in watched)
+
+    # ---------------------------------------------------------------------------------------------
+    # ownership: the free pool, reassignment, hand-off by stage, return to the pool
+    # ---------------------------------------------------------------------------------------------
+    def _client_check_reassign(self, user_id):
+        """Only sales managers and "All documents" salespeople give clients to others; a salesperson
+        with "Own documents only" takes pool clients for themselves or hands their own back;
+        other users (invoicing, accounting) never change who owns a client."""
+        if self.env.su or self.env.user.has_group("sales_team.group_sale_salesman_all_leads"):
+            return
+        new_id = user_id.id if isinstance(user_id, models.BaseModel) else (user_id or False)
+        me = self.env.user
+        changed = self.filtered(lambda p: p.user_id.id != new_id)
+        if not changed:
+            return
+        if me.has_group("sales_team.group_sale_salesman") and new_id in (me.id, False):
+            if all(p.user_id in (me, self.env["res.users"]) for p in changed):
+                return
+        raise AccessError(
+            self.env._(
+                "Only sales managers reassign clients: %(clients)s belong to another salesperson.",
+                clients=", ".join(changed[:5].mapped("display_name")),
+            )
+        )
+
+    def action_take_from_pool(self):
+        """Give the selected free-pool clients to the current user.
+
+        Safe when two salespeople take the same client at the same moment: the row is locked
+        without waiting, so exactly one of them gets it and the other a clear message.
+        """
+        me = self.env.user
+        company = self.env.company
+        limit = company.client_limit_per_salesperson
+        if limit:
+            held = self.search_count([("user_id", "=", me.id), ("parent_id", "=", False)])
+            if held + len(self) > limit:
+                raise UserError(
+                    self.env._(
+                        "You already hold %(held)s clients and the limit is %(limit)s: hand some back to "
+                        "the pool first.",
+                        held=held,
+                        limit=limit,
+                    )
+                )
+        self.flush_recordset(["user_id"])
+        for partner in self:
+            # The client may have left this user's sight since the list was loaded (taken by a
+            # colleague): name it and its new owner as the user saw them.
+            name = partner.sudo().display_name
+            try:
+                # A busy row is an expected answer here, not an error worth logging.
+                with self.env.cr.savepoint(flush=False), mute_logger("odoo.sql_db"):
+                    self.env.cr.execute(
+                        SQL("SELECT user_id FROM res_partner WHERE id = %s FOR UPDATE NOWAIT", partner.id)
+                    )
+                    (owner_id,) = self.env.cr.fetchone()
+            except (pg_errors.LockNotAvailable, pg_errors.SerializationFailure):
+                raise UserError(self.env._("Someone is taking %(client)s right now: try again.", client=name)) from None
+            if owner_id and owner_id != me.id:
+                owner = self.env["res.users"].sudo().browse(owner_id)
+                raise UserError(self.env._("%(client)s was just taken by %(owner)s.", client=name, owner=owner.name))
+            partner.invalidate_recordset(["user_id"])
+        # Free clients only, and only those this user may edit (company rules still hold).
+        self.check_access("write")
+        self.sudo().write({"user_id": me.id})
+        return True
+
+    def action_release_to_pool(self):
+        """Hand one's own clients back to the free pool."""
+        self.write({"user_id": False})
+        return True
+
+    def _client_hand_off(self):
+        """Clients entering a stage that hands off to a team pass to that team."""
+        for partner in self.filtered(lambda p: p.client_stage_id.handoff_team_id and not p.parent_id):
+            team = partner.client_stage_id.handoff_team_id
+            if partner.team_id == team and partner.user_id in team.member_ids | team.user_id:
+                continue
+            owner = team.user_id or self._client_least_busy(team.member_ids)
+            partner.sudo().write({"team_id": team.id, "user_id": owner.id})
+
+    @api.model
+    def _client_least_busy(self, users):
+        if not users:
+            return self.env["res.users"]
+        counts = dict(
+            self._read_group([("user_id", "in", users.ids), ("parent_id", "=", False)], ["user_id"], ["__count"])
+        )
+        return min(users, key=lambda user: (counts.get(user, 0), user.id))
+
+    @api.model
+    def _cron_return_to_pool(self):
+        """Return to the free pool the clients without interaction for the company's number of
+        days, and tell each salesperson which clients they lost."""
+        for company in self.env["res.company"].search([("client_pool_return_days", ">", 0)]):
+            limit = fields.Datetime.now() - timedelta(days=company.client_pool_return_days)
+            stale = self.search(
+                [
+                    ("user_id", "!=", False),
+                    ("parent_id", "=", False),
+                    ("company_id", "in", (company.id, False)),
+                    "|",
+                    ("last_contact_date", "<", limit),
+                    "&",
+                    ("last_contact_date", "=", False),
+                    ("create_date", "<", limit),
+                ]
+            )
+            for salesperson, clients in stale.grouped("user_id").items():
+                clients.write({"user_id": False})
+                clients[:1].message_notify(
+                    partner_ids=salesperson.partner_id.ids,
+                    subject=self.env._("Clients returned to the free pool"),
+                    body=self.env._(
+                        "No interaction for %(days)s days: %(clients)s went back to the free pool.",
+                        days=company.client_pool_return_days,
+                        clients=", ".join(clients.mapped("display_name")),
+                    ),
+                )
+
+    # ---------------------------------------------------------------------------------------------
+    # export protection
+    # ---------------------------------------------------------------------------------------------
+    def export_data(self, fields_to_export):
+        """Export clients: only for the "Client base: export" group, and logged."""
+        if not self.env.su and not self.env.user.has_group("crm_client_base.group_client_export"):
+            raise AccessError(
+                self.env._('Exporting clients is reserved to the group "Client base: export": ask your administrator.')
+            )
+        result = super().export_data(fields_to_export)
+        self.env["crm.client.export.log"].sudo().create(
+            {
+                "user_id": self.env.user.id,
+                "company_id": self.env.company.id,
+                "record_count": len(self),
+                "field_names": ", ".join(fields_to_export),
+            }
+        )
+        return result
 
     # ---------------------------------------------------------------------------------------------
     # Russian identifiers

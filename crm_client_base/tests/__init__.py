@@ -1,2 +1,10 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from . import test_client_card_tour, test_client_type, test_history, test_interaction, test_standards
+from . import (
+    test_access,
+    test_client_card_tour,
+    test_client_type,
+    test_history,
+    test_interaction,
+    test_pool_concurrency,
+    test_standards,
+)
