@@ -15,6 +15,8 @@ Benchmarks:
   list, in batches (the goal for the data standards: at most 1.5x plain Odoo).
 * ``phones``: normalizing 100k generated phone numbers (any format) with our data standards,
   against plain Odoo's own phone_validation formatting of the same numbers.
+* ``rules``: a salesperson's client list (first page and count) under the record rules of
+  crm_client_base, against an unrestricted "All documents" user, on the same database.
 * ``dedup_scan``: a full duplicate scan at that size, against Odoo's own exact grouping
   (GROUP BY lower(email)) on the same data.
 """
@@ -96,6 +98,45 @@ else:
 result({"seconds": time.perf_counter() - start, "phones": len(phones)})
 """
 
+RULES_SETUP = """
+from odoo.tools import SQL
+
+groups = [env.ref("base.group_user").id, env.ref("sales_team.group_sale_salesman").id]
+sales = env["res.users"].create([
+    {"name": f"Bench salesperson {i}", "login": f"bench_sales_{i}", "group_ids": [(6, 0, groups)]} for i in range(10)
+])
+everything = env["res.users"].create({
+    "name": "Bench all documents", "login": "bench_all",
+    "group_ids": [(6, 0, [env.ref("base.group_user").id, env.ref("sales_team.group_sale_salesman_all_leads").id])],
+})
+# Ten salespeople and a free pool share the generated clients.
+env.cr.execute(SQL(
+    "UPDATE res_partner SET user_id = (%s::int[])[1 + id %% 11] WHERE parent_id IS NULL AND ref LIKE 'GEN-%%'",
+    sales.ids + [None],
+))
+result({"salesperson": sales[0].id, "all": everything.id})
+"""
+
+RULES = """
+import statistics, time
+
+Partner = env["res.partner"]
+spec = {"display_name": {}, "email": {}, "phone": {}, "city": {}, "user_id": {"fields": {"display_name": {}}}}
+timings = {}
+for kind in ("salesperson", "all"):
+    user = env["res.users"].browse(int(os.environ["BENCH_" + kind.upper()]))
+    runs = []
+    for _ in range(5):
+        env.invalidate_all()
+        start = time.perf_counter()
+        records = Partner.with_user(user).search_fetch([("parent_id", "=", False)], spec.keys(), limit=80)
+        records.web_read(spec)
+        Partner.with_user(user).search_count([("parent_id", "=", False)])
+        runs.append(time.perf_counter() - start)
+    timings[kind] = statistics.median(runs)
+result(timings)
+"""
+
 DEDUP_SCAN = """
 import time
 from odoo.tools import SQL
@@ -131,9 +172,18 @@ def build(kind):
     )
 
 
-def report(name, plain, ours, unit="s"):
+def report(name, plain, ours, labels=("plain", "ours")):
+    """One line: the baseline, the measured figure (seconds, or milliseconds under one second)
+    and their ratio."""
     ratio = ours / plain if plain else float("inf")
-    print(f"{name:<40} plain {plain:9.2f} {unit}   ours {ours:9.2f} {unit}   ratio {ratio:5.2f}x", flush=True)
+
+    def show(seconds):
+        return f"{seconds:9.2f} s " if seconds >= 1 else f"{seconds * 1000:9.1f} ms"
+
+    print(
+        f"{name:<44} {labels[0]} {show(plain)}   {labels[1]} {show(ours)}   ratio {ratio:5.2f}x",
+        flush=True,
+    )
 
 
 def main():
@@ -159,6 +209,11 @@ def main():
     report(
         f"normalize {phones['plain']['phones']} phone numbers", phones["plain"]["seconds"], phones["ours"]["seconds"]
     )
+    users = odoo_shell(DATABASES["ours"], RULES_SETUP, commit=True)
+    env["BENCH_SALESPERSON"] = str(users["salesperson"])
+    env["BENCH_ALL"] = str(users["all"])
+    rules = odoo_shell(DATABASES["ours"], "import os\n" + RULES, env=env)
+    report("client list page + count (median of 5)", rules["all"], rules["salesperson"], ("all docs", "own docs"))
     # Repeat the fast measurements and keep the median, alternating the databases.
     scans = {kind: [] for kind in DATABASES}
     for _ in range(3):
