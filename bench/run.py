@@ -17,6 +17,8 @@ Benchmarks:
   against plain Odoo's own phone_validation formatting of the same numbers.
 * ``rules``: a salesperson's client list (first page and count) under the record rules of
   crm_client_base, against an unrestricted "All documents" user, on the same database.
+* ``reminders``: one run of the reminder cron over the base (a tenth of the clients due: birthday
+  today or no contact for 30 days), against a plain search of the due clients; rolled back.
 * ``dedup_scan``: a full duplicate scan at that size, against Odoo's own exact grouping
   (GROUP BY lower(email)) on the same data.
 """
@@ -32,7 +34,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))
 
 from odoo_env import ADDONS, LOG_DIR, ROOT, create_database, drop_database, odoo_cmd, odoo_shell
 
-DATABASES = {"plain": "ccb_bench_plain", "ours": "ccb_bench_ours"}
+DATABASES = {}
 
 CREATE = """
 import os, sys, time
@@ -137,6 +139,47 @@ for kind in ("salesperson", "all"):
 result(timings)
 """
 
+REMINDERS_SETUP = """
+from odoo.tools import SQL
+
+# A tenth of the clients is due: 5 % have a birthday today, 5 % were last contacted 40 days ago;
+# the others were contacted yesterday. One cadence rule: every 30 days.
+env.cr.execute(SQL(
+    \"\"\"
+    UPDATE res_partner
+       SET last_contact_date = now() - CASE WHEN mod(id, 20) = 1 THEN interval '40 days' ELSE interval '1 day' END,
+           birthday = CASE WHEN mod(id, 20) = 0 THEN (current_date - interval '30 years')::date ELSE NULL END,
+           birthday_month = CASE WHEN mod(id, 20) = 0 THEN extract(month FROM current_date) ELSE 0 END
+     WHERE parent_id IS NULL AND left(ref, 4) = 'GEN-'
+    \"\"\"
+))
+env["crm.client.holiday"].search([]).active = False
+env["crm.client.cadence"].search([]).active = False
+env["crm.client.cadence"].create({"name": "Bench cadence", "days": 30})
+env.company.client_reminder_fallback_user_id = env.ref("base.user_admin")
+result(True)
+"""
+
+REMINDERS = """
+import time
+from datetime import timedelta
+from odoo import fields
+
+start = time.perf_counter()
+if os.environ.get("BENCH_KIND") == "engine":
+    count = len(env["crm.client.reminder.engine"]._cron_generate_reminders())
+else:
+    # The plain search of the clients due today: birthdays today, no contact for 30 days.
+    today = fields.Date.today()
+    Partner = env["res.partner"]
+    born = Partner.search([("birthday_month", "=", today.month)]).filtered(lambda p: p.birthday.day == today.day)
+    limit = fields.Datetime.now() - timedelta(days=30)
+    stale = Partner.search([("parent_id", "=", False), ("last_contact_date", "<", limit)])
+    count = len(born | stale)
+env.flush_all()
+result({"seconds": time.perf_counter() - start, "count": count})
+"""
+
 DEDUP_SCAN = """
 import time
 from odoo.tools import SQL
@@ -193,6 +236,8 @@ def main():
     parser.add_argument("--phones", type=int, default=100000, help="phone numbers to normalize")
     parser.add_argument("--keep", action="store_true", help="keep the benchmark databases")
     args = parser.parse_args()
+    # One pair of databases per size, so that runs of different sizes never collide.
+    DATABASES.update(plain=f"ccb_bench_plain_{args.size}", ours=f"ccb_bench_ours_{args.size}")
 
     print(f"bench: building the plain and ours databases, then loading {args.size} generated clients", flush=True)
     for kind in DATABASES:
@@ -214,6 +259,15 @@ def main():
     env["BENCH_ALL"] = str(users["all"])
     rules = odoo_shell(DATABASES["ours"], "import os\n" + RULES, env=env)
     report("client list page + count (median of 5)", rules["all"], rules["salesperson"], ("all docs", "own docs"))
+    odoo_shell(DATABASES["ours"], REMINDERS_SETUP, commit=True)
+    plain_due = odoo_shell(DATABASES["ours"], "import os\n" + REMINDERS, env={**env, "BENCH_KIND": "plain"})
+    engine = odoo_shell(DATABASES["ours"], "import os\n" + REMINDERS, env={**env, "BENCH_KIND": "engine"})
+    report(
+        f"reminder cron: {engine['count']} activities for {plain_due['count']} due clients",
+        plain_due["seconds"],
+        engine["seconds"],
+        ("search", "cron"),
+    )
     # Repeat the fast measurements and keep the median, alternating the databases.
     scans = {kind: [] for kind in DATABASES}
     for _ in range(3):

@@ -1,1 +1,3 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from . import models
+from .hooks import post_init_hook

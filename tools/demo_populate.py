@@ -117,6 +117,20 @@ for partner in created.filtered("is_company")[: max(5, size // 6)]:
         date_deadline=fields.Date.today() + timedelta(days=rng.randint(0, 10)),
         user_id=partner.user_id.id or env.uid,
     )
+reminders = env["crm.client.reminder"].create(
+    [
+        {
+            "name": rng.choice(
+                ["Уточнить план закупок", "Напомнить о продлении договора", "Ask about the new warehouse"]
+            ),
+            "partner_id": partner.id,
+            "recurrence": rng.choice(["once", "monthly", "weekly"]),
+            "next_date": fields.Date.today() + timedelta(days=rng.randint(0, 20)),
+        }
+        for partner in created.filtered("is_company")[: max(5, size // 10)]
+    ]
+)
+env["crm.client.reminder.engine"]._cron_generate_reminders()
 env["crm.client.duplicate"].scan()
 env.cr.commit()
 print(

@@ -23,9 +23,6 @@ registry.category("web_tour.tours").add("crm_client_base_log_call_restore_phone"
             trigger: "body:not(:has(.modal))",
         },
         {
-            trigger: "button[name=action_open_interactions] .o_stat_value:contains(1)",
-        },
-        {
             trigger: "button[name=action_restore_history]",
             run: "click",
         },

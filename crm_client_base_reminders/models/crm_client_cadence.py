@@ -1,0 +1,44 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import fields, models
+
+
+class CrmClientCadence(models.Model):
+    """Contact clients on a rhythm: clients matching the rule and not contacted for N days
+    get a follow-up."""
+
+    _name = "crm.client.cadence"
+    _description = "Client contact cadence"
+    _order = "days, id"
+
+    name = fields.Char(required=True, translate=True)
+    active = fields.Boolean(default=True)
+    days = fields.Integer("After days without contact", required=True, default=30)
+    activity_type_id = fields.Many2one(
+        "mail.activity.type",
+        required=True,
+        default=lambda self: self.env.ref("crm_client_base_reminders.mail_activity_type_client_follow_up"),
+    )
+    client_type = fields.Selection(
+        [
+            ("company", "Companies"),
+            ("individual_entrepreneur", "Individual entrepreneurs"),
+            ("private_person", "Private persons"),
+        ],
+        string="Only for",
+    )
+    stage_ids = fields.Many2many("crm.client.stage", string="Only at stages")
+    company_id = fields.Many2one("res.company", index=True)
+
+    _days_positive = models.Constraint("CHECK(days > 0)", "A cadence is at least one day.")
+
+    def _domain(self):
+        self.ensure_one()
+        # Users' and companies' own partners are not clients.
+        domain = [("parent_id", "=", False), ("partner_share", "=", True), ("days_since_contact", ">=", self.days)]
+        if self.client_type:
+            domain.append(("client_type", "=", self.client_type))
+        if self.stage_ids:
+            domain.append(("client_stage_id", "in", self.stage_ids.ids))
+        if self.company_id:
+            domain.append(("company_id", "in", (self.company_id.id, False)))
+        return domain
