@@ -39,3 +39,5 @@ def post_init_hook(env):
             prospect.id,
         )
     )
+    # Existing clients get their completeness from the cron, in committed batches.
+    env["res.partner"]._client_completeness_policy_changed()

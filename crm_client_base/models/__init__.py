@@ -1,5 +1,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from . import (
+    crm_client_completeness_rule,
+    crm_client_completeness_snapshot,
     crm_client_export_log,
     crm_client_family_member,
     crm_client_hobby,

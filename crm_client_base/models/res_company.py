@@ -13,6 +13,11 @@ class ResCompany(models.Model):
         help="Refuse: a phone number that cannot be read is refused with an error. Keep and flag: "
         "it is stored as typed and the client is flagged for review (for dirty imports).",
     )
+    client_completeness_threshold = fields.Integer(
+        "Complete from (%)",
+        default=70,
+        help="A client whose completeness is below this is counted as incomplete in the completeness control.",
+    )
     client_limit_per_salesperson = fields.Integer(
         "Clients per salesperson",
         help="How many clients a salesperson may hold; taking one more from the free pool is refused. 0: no limit.",

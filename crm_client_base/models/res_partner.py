@@ -1,4 +1,5 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import json
 import re
 from datetime import timedelta
 
@@ -16,6 +17,37 @@ from ..tools import standards
 # Fields whose value the data standards rewrite, and the "explicitly absent" marker of each
 # contact field that may legitimately stay empty.
 PHONE_FIELDS = ("phone", "mobile")
+# Fields whose change can change a client's completeness.
+COMPLETENESS_FIELDS = {
+    "phone",
+    "mobile",
+    "email",
+    "vat",
+    "kpp",
+    "ogrn",
+    "street",
+    "city",
+    "birthday",
+    "website",
+    "user_id",
+    "source_id",
+    "preferred_channel",
+    "call_time_from",
+    "call_time_to",
+    "call_weekday_ids",
+    "client_type",
+    "parent_id",
+    "active",
+    "is_company",
+    "type",
+    "phone_absent",
+    "mobile_absent",
+    "email_absent",
+    "vat_absent",
+    "birthday_absent",
+    "website_absent",
+}
+COMPLETENESS_VERSION = "crm_client_base.completeness_version"
 ABSENT_MARKERS = {
     "email": "email_absent",
     "phone": "phone_absent",
@@ -175,6 +207,34 @@ class ResPartner(models.Model):
     )
     client_needs_review = fields.Boolean(
         compute="_compute_client_needs_review", store=True, index="btree_not_null", string="Needs review"
+    )
+
+    # -- completeness (policy: crm.client.completeness.rule) ---------------------------------------------
+    client_completeness = fields.Integer(
+        "Completeness",
+        readonly=True,
+        copy=False,
+        index=True,
+        aggregator="avg",
+        help="How complete the card is, 0 to 100, by the completeness policy of its client type.",
+    )
+    client_missing_fields = fields.Text("Missing", readonly=True, copy=False, translate=True)
+    client_completeness_version = fields.Integer(readonly=True, copy=False, index=True)
+    client_missing_rule_ids = fields.Many2many(
+        "crm.client.completeness.rule",
+        "res_partner_client_missing_rule_rel",
+        "partner_id",
+        "rule_id",
+        string="Missing requirements",
+        readonly=True,
+        copy=False,
+    )
+    client_incomplete = fields.Integer(
+        "Below threshold",
+        readonly=True,
+        copy=False,
+        aggregator="sum",
+        help="1 when the completeness is below the company's threshold: summed, the number of incomplete clients.",
     )
 
     # -- interactions ------------------------------------------------------------------------------------
@@ -407,6 +467,7 @@ class ResPartner(models.Model):
         changes = {partner.id: item[1] for partner, item in zip(partners, standardized, strict=True) if item[1]}
         if changes and not self.env.context.get("tracking_disable"):
             partners._client_log_changes(changes)
+        (partners | partners.parent_id)._client_compute_completeness()
         return partners
 
     def write(self, vals):
@@ -425,6 +486,8 @@ class ResPartner(models.Model):
                 self.browse(changes)._client_log_changes(changes)
         if vals.get("client_stage_id"):
             self._client_hand_off()
+        if COMPLETENESS_FIELDS & set(vals):
+            (self | self.parent_id)._client_compute_completeness()
         return result
 
     def _client_standardize_for_write(self, vals):
@@ -588,6 +651,175 @@ class ResPartner(models.Model):
             }
         )
         return result
+
+    # ---------------------------------------------------------------------------------------------
+    # completeness
+    # ---------------------------------------------------------------------------------------------
+    @api.model
+    def _client_completeness_checks(self):
+        """Check name -> predicate(partner, has_key_person)."""
+
+        def phone(p, _k):
+            return bool(p.phone or p.mobile or p.phone_absent or p.mobile_absent)
+
+        return {
+            "phone": phone,
+            "phone_or_email": lambda p, k: phone(p, k) or bool(p.email or p.email_absent),
+            "email": lambda p, _k: bool(p.email or p.email_absent),
+            "vat": lambda p, _k: bool(p.vat or p.vat_absent),
+            "kpp": lambda p, _k: bool(p.kpp),
+            "ogrn": lambda p, _k: bool(p.ogrn),
+            "address": lambda p, _k: bool(p.street and p.city),
+            "key_person": lambda _p, k: k,
+            "birthday": lambda p, _k: bool(p.birthday or p.birthday_absent),
+            "website": lambda p, _k: bool(p.website or p.website_absent),
+            "salesperson": lambda p, _k: bool(p.user_id),
+            "source": lambda p, _k: bool(p.source_id),
+            "preferred_channel": lambda p, _k: bool(p.preferred_channel),
+            "call_window": lambda p, _k: bool(p.call_time_from or p.call_time_to or p.call_weekday_ids),
+        }
+
+    def _client_compute_completeness(self):
+        """Store the completeness score and the missing requirements (in every installed
+        language) of the clients among ``self``, in one UPDATE per batch."""
+        clients = self.filtered(lambda p: p.id and not p.parent_id)
+        if not clients:
+            return
+        version = int(self.env["ir.config_parameter"].sudo().get_param(COMPLETENESS_VERSION, 0))
+        rules = self.env["crm.client.completeness.rule"].sudo().search([("active", "=", True)])
+        by_type = rules.grouped("client_type")
+        # en_US is what Odoo falls back on when a language has no value of its own.
+        langs = list(dict.fromkeys(["en_US", *(code for code, _name in self.env["res.lang"].get_installed())]))
+        labels = {rule: {lang: rule.with_context(lang=lang).name for lang in langs} for rule in rules}
+        with_people = {
+            parent.id
+            for parent, _count in self.sudo()._read_group(
+                [("parent_id", "in", clients.ids), ("type", "=", "contact")], ["parent_id"], ["__count"]
+            )
+        }
+        checks = self._client_completeness_checks()
+        rows = []
+        for partner in clients.sudo():
+            applicable = by_type.get(partner.client_type, rules.browse())
+            total = sum(applicable.mapped("weight"))
+            missing = applicable.filtered(lambda r, p=partner: not checks[r.requirement](p, p.id in with_people))
+            score = round(100 * (total - sum(missing.mapped("weight"))) / total) if total else 100
+            text = {lang: ", ".join(labels[rule][lang] for rule in missing) for lang in langs} if missing else None
+            threshold = (partner.company_id or self.env.company).client_completeness_threshold
+            rows.append((partner.id, score, json.dumps(text) if text else None, int(score < threshold), missing.ids))
+        self.env.execute_query(
+            SQL(
+                """
+                UPDATE res_partner p
+                   SET client_completeness = v.score,
+                       client_missing_fields = v.missing::jsonb,
+                       client_incomplete = v.incomplete,
+                       client_completeness_version = %s
+                  FROM (SELECT unnest(%s::int[]) AS id, unnest(%s::int[]) AS score, unnest(%s::text[]) AS missing,
+                               unnest(%s::int[]) AS incomplete) v
+                 WHERE p.id = v.id
+                """,
+                version,
+                [row[0] for row in rows],
+                [row[1] for row in rows],
+                [row[2] for row in rows],
+                [row[3] for row in rows],
+            )
+        )
+        pairs = [(row[0], rule_id) for row in rows for rule_id in row[4]]
+        self.env.execute_query(
+            SQL("DELETE FROM res_partner_client_missing_rule_rel WHERE partner_id = ANY(%s)", [row[0] for row in rows])
+        )
+        if pairs:
+            self.env.execute_query(
+                SQL(
+                    "INSERT INTO res_partner_client_missing_rule_rel (partner_id, rule_id)"
+                    " SELECT unnest(%s::int[]), unnest(%s::int[])",
+                    [pair[0] for pair in pairs],
+                    [pair[1] for pair in pairs],
+                )
+            )
+        clients.invalidate_recordset(
+            [
+                "client_completeness",
+                "client_missing_fields",
+                "client_completeness_version",
+                "client_incomplete",
+                "client_missing_rule_ids",
+            ]
+        )
+
+    def action_client_request_completion(self):
+        """Give each salesperson one activity per incomplete client among ``self``, listing what
+        is missing; a client that already has such an open activity gets no second one."""
+        activity_type = self.env.ref("crm_client_base.mail_activity_type_client_complete")
+        incomplete = self.filtered(lambda p: not p.parent_id and p.client_incomplete and p.user_id)
+        if not incomplete:
+            return 0
+        already = {
+            activity.res_id
+            for activity in self.env["mail.activity"]
+            .sudo()
+            .search(
+                [
+                    ("res_model", "=", "res.partner"),
+                    ("res_id", "in", incomplete.ids),
+                    ("activity_type_id", "=", activity_type.id),
+                ]
+            )
+        }
+        todo = incomplete.filtered(lambda p: p.id not in already)
+        model_id = self.env["ir.model"]._get_id("res.partner")
+        self.env["mail.activity"].sudo().create(
+            [
+                {
+                    "res_model_id": model_id,
+                    "res_id": partner.id,
+                    "activity_type_id": activity_type.id,
+                    "user_id": partner.user_id.id,
+                    "summary": activity_type.with_context(lang=partner.user_id.lang).summary,
+                    "note": partner.with_context(lang=partner.user_id.lang).client_missing_fields,
+                }
+                for partner in todo
+            ]
+        )
+        return len(todo)
+
+    @api.model
+    def _cron_client_request_completion(self):
+        incomplete = self.search([("parent_id", "=", False), ("client_incomplete", "=", 1), ("user_id", "!=", False)])
+        incomplete.action_client_request_completion()
+
+    @api.model
+    def _client_completeness_policy_changed(self):
+        """A new policy: every client is recomputed in the background, in batches."""
+        params = self.env["ir.config_parameter"].sudo()
+        params.set_param(COMPLETENESS_VERSION, int(params.get_param(COMPLETENESS_VERSION, 0)) + 1)
+        cron = self.env.ref("crm_client_base.ir_cron_client_completeness", raise_if_not_found=False)
+        if cron:
+            cron.sudo()._trigger()
+
+    @api.model
+    def _client_completeness_pending_domain(self):
+        version = int(self.env["ir.config_parameter"].sudo().get_param(COMPLETENESS_VERSION, 0))
+        return [("parent_id", "=", False), ("client_completeness_version", "<", version)]
+
+    @api.model
+    def _cron_client_completeness(self, batch=1000):
+        """Recompute the clients computed under an older policy, batch by batch; each batch is
+        committed on its own, so the partner rows stay locked for a moment only."""
+        Partner = self.with_context(active_test=False).sudo()
+        Cron = self.env["ir.cron"]
+        while True:
+            todo = Partner.search(self._client_completeness_pending_domain(), limit=batch, order="id")
+            if not todo:
+                return
+            todo._client_compute_completeness()
+            if not self.env.context.get("ir_cron_progress_id"):
+                continue
+            remaining = Partner.search_count(self._client_completeness_pending_domain())
+            if Cron._commit_progress(len(todo), remaining=remaining) <= 0:
+                return
 
     # ---------------------------------------------------------------------------------------------
     # Russian identifiers

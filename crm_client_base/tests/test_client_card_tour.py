@@ -38,3 +38,9 @@ class TestClientCardTour(HttpCase):
         self.assertEqual(client.phone, "+7 495 123-45-67")
         self.assertEqual(client.interaction_ids.mapped("summary"), ["Обсудили поставку"])
         self.assertEqual(client.interaction_ids.interaction_type, "call")
+
+    def test_completeness_report_drill_down(self):
+        self.env["res.partner"].create(
+            {"name": "ООО Неполнота", "is_company": True, "user_id": self.env.ref("base.user_admin").id}
+        )
+        self.start_tour("/odoo", "crm_client_base_completeness", login="admin")

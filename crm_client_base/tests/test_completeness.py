@@ -1,0 +1,141 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo.tests import TransactionCase, freeze_time, new_test_user, tagged
+
+
+@tagged("post_install", "-at_install")
+class TestCompleteness(TransactionCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env["res.lang"]._activate_lang("ru_RU")
+        Rule = cls.env["crm.client.completeness.rule"].with_context(active_test=False)
+        Rule.search([]).unlink()
+        # A hand-made policy: exact figures below.
+        cls.rules = Rule.create(
+            [
+                {"name": "INN", "client_type": "company", "requirement": "vat", "weight": 40},
+                {"name": "Phone", "client_type": "company", "requirement": "phone", "weight": 30},
+                {"name": "Key person", "client_type": "company", "requirement": "key_person", "weight": 30},
+                {
+                    "name": "Phone or email",
+                    "client_type": "private_person",
+                    "requirement": "phone_or_email",
+                    "weight": 50,
+                },
+                {"name": "Birthday", "client_type": "private_person", "requirement": "birthday", "weight": 50},
+                {"name": "OGRNIP", "client_type": "individual_entrepreneur", "requirement": "ogrn", "weight": 1},
+            ]
+        )
+        cls.rules.filtered(lambda r: r.requirement == "birthday").with_context(lang="ru_RU").name = "День рождения"
+        cls.env["res.partner"]._cron_client_completeness()
+        cls.salesman = new_test_user(cls.env, login="ccb_cmp_sales", groups="sales_team.group_sale_salesman")
+        cls.ru = cls.env.ref("base.ru")
+
+    def test_company(self):
+        company = self.env["res.partner"].create({"name": "ООО Полнота", "is_company": True, "country_id": self.ru.id})
+        self.assertEqual(company.client_completeness, 0)
+        self.assertEqual(company.client_missing_fields, "INN, Phone, Key person")
+        company.write({"vat": "7707083893", "phone": "+7 495 123 45 67"})
+        self.assertEqual(company.client_completeness, 70)
+        self.env["res.partner"].create({"name": "Директор", "parent_id": company.id})
+        self.assertEqual(company.client_completeness, 100)
+        self.assertFalse(company.client_missing_fields)
+        self.assertFalse(company.client_missing_rule_ids)
+
+    def test_private_person_and_absent_markers(self):
+        person = self.env["res.partner"].create({"name": "Мария"})
+        self.assertEqual(person.client_completeness, 0)
+        self.assertEqual(person.with_context(lang="ru_RU").client_missing_fields.split(", ")[-1], "День рождения")
+        person.write({"email_absent": True, "birthday_absent": True})
+        self.assertEqual(person.client_completeness, 100, "a known gap counts as filled")
+        person.write({"email_absent": False})
+        self.assertEqual(person.client_completeness, 50)
+
+    def test_entrepreneur_and_threshold(self):
+        self.env.company.client_completeness_threshold = 70
+        entrepreneur = self.env["res.partner"].create(
+            {"name": "ИП Полнов", "is_company": True, "client_type": "individual_entrepreneur"}
+        )
+        self.assertEqual((entrepreneur.client_completeness, entrepreneur.client_incomplete), (0, 1))
+        entrepreneur.ogrn = "304500116000157"
+        self.assertEqual((entrepreneur.client_completeness, entrepreneur.client_incomplete), (100, 0))
+
+    def test_policy_change_recomputes_everyone_in_background(self):
+        company = self.env["res.partner"].create(
+            {"name": "ООО Политика", "is_company": True, "vat": "7707083893", "country_id": self.ru.id}
+        )
+        self.assertEqual(company.client_completeness, 40)
+
+        def pending():
+            domain = self.env["res.partner"]._client_completeness_pending_domain()
+            return self.env["res.partner"].search([*domain, ("id", "=", company.id)])
+
+        self.assertFalse(pending())
+        self.rules.filtered(lambda r: r.requirement == "phone").weight = 60  # INN 40 of 130
+        self.assertTrue(pending(), "now pending")
+        self.assertEqual(company.client_completeness, 40, "not recomputed in the user's transaction")
+        self.env["res.partner"]._cron_client_completeness(batch=2)
+        self.assertEqual(company.client_completeness, 31)
+        self.assertFalse(pending())
+
+    def test_report_figures(self):
+        Partner = self.env["res.partner"]
+        other = new_test_user(self.env, login="ccb_cmp_other", groups="sales_team.group_sale_salesman")
+        clients = Partner.create(
+            [
+                {
+                    "name": "A",
+                    "is_company": True,
+                    "user_id": self.salesman.id,
+                    "vat": "7707083893",
+                    "country_id": self.ru.id,
+                },
+                {"name": "B", "is_company": True, "user_id": self.salesman.id},
+                {"name": "C", "user_id": self.salesman.id, "email": "c@c.ru", "birthday": "1980-01-01"},
+                {"name": "D", "user_id": other.id, "email": "d@d.ru"},
+            ]
+        )
+        groups = Partner._read_group(
+            [("id", "in", clients.ids)], ["user_id"], ["__count", "client_completeness:avg", "client_incomplete:sum"]
+        )
+        figures = {user: (count, round(avg, 2), incomplete) for user, count, avg, incomplete in groups}
+        # A 40, B 0, C 100 -> 46.67; D 50; threshold 70
+        self.assertEqual(figures[self.salesman], (3, 46.67, 2))
+        self.assertEqual(figures[other], (1, 50.0, 1))
+        missing = Partner._read_group([("id", "in", clients.ids)], ["client_missing_rule_ids"], ["__count"])
+        counts = {rule.requirement: count for rule, count in missing if rule}
+        self.assertEqual(counts, {"phone": 2, "key_person": 2, "vat": 1, "birthday": 1})
+
+    def test_completion_activities_are_not_duplicated(self):
+        clients = self.env["res.partner"].create(
+            [{"name": f"Неполный {i}", "is_company": True, "user_id": self.salesman.id} for i in range(3)]
+        )
+        complete = self.env["res.partner"].create(
+            {"name": "Полный", "email": "x@y.ru", "birthday": "1990-01-01", "user_id": self.salesman.id}
+        )
+        self.assertEqual((clients | complete).action_client_request_completion(), 3)
+        self.assertEqual((clients | complete).action_client_request_completion(), 0)
+        activity = clients[0].activity_ids
+        self.assertEqual(activity.user_id, self.salesman)
+        self.assertIn("INN", activity.note)
+        self.assertFalse(complete.activity_ids)
+
+    def test_snapshot_once_a_day(self):
+        self.env["res.partner"].create({"name": "Снимок", "is_company": True, "user_id": self.salesman.id})
+        Snapshot = self.env["crm.client.completeness.snapshot"]
+        with freeze_time("2026-06-15 08:00:00"):
+            Snapshot._cron_take_snapshot()
+            Snapshot._cron_take_snapshot()
+        mine = Snapshot.search([("user_id", "=", self.salesman.id)])
+        self.assertEqual(len(mine), 1)
+        self.assertEqual((mine.client_count, mine.average_completeness, mine.incomplete_count), (1, 0.0, 1))
+
+
+@tagged("post_install", "-at_install")
+class TestCompletenessDefaults(TransactionCase):
+    def test_russian_defaults_shipped(self):
+        rules = self.env["crm.client.completeness.rule"].search([])
+        self.assertEqual(set(rules.mapped("client_type")), {"company", "individual_entrepreneur", "private_person"})
+        company_rules = rules.filtered(lambda r: r.client_type == "company")
+        self.assertEqual(sum(company_rules.mapped("weight")), 100)
+        self.assertIn("key_person", company_rules.mapped("requirement"))
