@@ -19,6 +19,8 @@ Benchmarks:
   crm_client_base, against an unrestricted "All documents" user, on the same database.
 * ``reminders``: one run of the reminder cron over the base (a tenth of the clients due: birthday
   today or no contact for 30 days), against a plain search of the due clients; rolled back.
+* ``completeness``: computing the completeness score of every client, and the completeness report
+  grouped by salesperson, against a plain read_group of the clients by salesperson.
 * ``dedup_scan``: a full duplicate scan at that size, against Odoo's own exact grouping
   (GROUP BY lower(email)) on the same data.
 """
@@ -180,6 +182,25 @@ env.flush_all()
 result({"seconds": time.perf_counter() - start, "count": count})
 """
 
+COMPLETENESS = """
+import time
+
+Partner = env["res.partner"]
+domain = [("parent_id", "=", False), ("partner_share", "=", True)]
+start = time.perf_counter()
+Partner._read_group(domain, ["user_id"], ["__count"])
+plain_group = time.perf_counter() - start
+start = time.perf_counter()
+Partner._read_group(domain, ["user_id"], ["__count", "client_completeness:avg", "client_incomplete:sum"])
+report = time.perf_counter() - start
+start = time.perf_counter()
+Partner._client_completeness_policy_changed()
+Partner._cron_client_completeness()
+env.flush_all()
+score = time.perf_counter() - start
+result({"plain_group": plain_group, "report": report, "score": score, "clients": Partner.search_count(domain)})
+"""
+
 DEDUP_SCAN = """
 import time
 from odoo.tools import SQL
@@ -267,6 +288,19 @@ def main():
         plain_due["seconds"],
         engine["seconds"],
         ("search", "cron"),
+    )
+    completeness = odoo_shell(DATABASES["ours"], COMPLETENESS, env=env)
+    report(
+        f"completeness of {completeness['clients']} clients",
+        completeness["plain_group"],
+        completeness["score"],
+        ("read_group", "score"),
+    )
+    report(
+        "completeness report by salesperson",
+        completeness["plain_group"],
+        completeness["report"],
+        ("read_group", "report"),
     )
     # Repeat the fast measurements and keep the median, alternating the databases.
     scans = {kind: [] for kind in DATABASES}

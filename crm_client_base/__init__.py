@@ -1,3 +1,3 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from . import models, tools, wizards
+from . import models, report, tools, wizards
 from .hooks import post_init_hook, pre_init_hook

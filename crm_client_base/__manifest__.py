@@ -25,6 +25,7 @@
         "views/crm_client_export_log_views.xml",
         "views/crm_team_views.xml",
         "views/crm_client_completeness_views.xml",
+        "report/client_completeness_report.xml",
         "views/crm_client_config_views.xml",
         "views/res_config_settings_views.xml",
     ],

@@ -2,7 +2,7 @@
 # Makes this machine ready to run the crm_client_base suite, idempotently:
 #   PostgreSQL running with a role for the current user and a UTF-8 cluster,
 #   .venv with Odoo 19.0 (from ODOO_SRC) and the pinned requirements,
-#   Debian's chromium for browser tests, and odoo.conf at the repository root.
+#   Debian's chromium for browser tests, wkhtmltopdf for PDF reports, and odoo.conf at the root.
 # A second run only checks; it installs nothing that is already there.
 #
 # Environment:
@@ -97,9 +97,12 @@ case "$ctype" in
     *) die "PostgreSQL $pgver/$pgname has LC_CTYPE '$ctype', so pg_trgm sees no Cyrillic: recreate it with a UTF-8 locale (pg_dropcluster --stop $pgver $pgname && pg_createcluster --locale C.UTF-8 --start $pgver $pgname, which drops its databases)." ;;
 esac
 
-# --- chromium for HttpCase browser tests -------------------------------------------------------------
+# --- chromium for HttpCase browser tests, wkhtmltopdf for PDF reports ----------------------------------
 if ! command -v chromium >/dev/null && ! command -v chromium-browser >/dev/null; then
     apt_install chromium
+fi
+if ! command -v wkhtmltopdf >/dev/null; then
+    apt_install wkhtmltopdf
 fi
 
 # --- Python virtual environment --------------------------------------------------------------------

@@ -6,6 +6,7 @@ from . import (
     crm_client_family_member,
     crm_client_hobby,
     crm_client_interaction,
+    crm_client_retention_batch,
     crm_client_role,
     crm_client_stage,
     crm_client_weekday,

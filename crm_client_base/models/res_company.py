@@ -18,6 +18,22 @@ class ResCompany(models.Model):
         default=70,
         help="A client whose completeness is below this is counted as incomplete in the completeness control.",
     )
+    client_stale_months = fields.Integer(
+        "Stale after (months)",
+        default=12,
+        help="A client with no interaction and no invoice for this many months is flagged as stale.",
+    )
+    client_data_steward_id = fields.Many2one(
+        "res.users",
+        string="Data steward",
+        help="Receives the data review every six months: a checklist with the counts of incomplete, stale "
+        "and duplicate-suspect clients.",
+    )
+    client_retention_years = fields.Integer(
+        "Archive inactive clients after (years)",
+        help="Clients with no interaction, no invoice and no change for this many years are archived every "
+        "month (with an undo). 0, the default: never.",
+    )
     client_limit_per_salesperson = fields.Integer(
         "Clients per salesperson",
         help="How many clients a salesperson may hold; taking one more from the free pool is refused. 0: no limit.",

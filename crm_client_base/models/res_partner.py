@@ -3,6 +3,7 @@ import json
 import re
 from datetime import timedelta
 
+from dateutil.relativedelta import relativedelta
 from markupsafe import Markup, escape
 from psycopg2 import errors as pg_errors
 
@@ -228,6 +229,13 @@ class ResPartner(models.Model):
         string="Missing requirements",
         readonly=True,
         copy=False,
+    )
+    client_is_stale = fields.Boolean(
+        "Stale",
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
+        help="No interaction and no invoice for the company's number of months (refreshed every night).",
     )
     client_incomplete = fields.Integer(
         "Below threshold",
@@ -789,6 +797,89 @@ class ResPartner(models.Model):
     def _cron_client_request_completion(self):
         incomplete = self.search([("parent_id", "=", False), ("client_incomplete", "=", 1), ("user_id", "!=", False)])
         incomplete.action_client_request_completion()
+
+    @api.model
+    def _client_stale_ids(self, company):
+        """Clients of ``company`` with no interaction and no posted customer invoice for its
+        number of months, created before that too."""
+        limit = fields.Datetime.now() - relativedelta(months=company.client_stale_months or 12)
+        invoiced = (
+            self.env["account.move"]
+            .sudo()
+            ._read_group(
+                [
+                    ("move_type", "in", ("out_invoice", "out_refund")),
+                    ("state", "=", "posted"),
+                    ("invoice_date", ">=", limit.date()),
+                ],
+                ["commercial_partner_id"],
+            )
+        )
+        return set(
+            self.sudo()
+            .search(
+                [
+                    ("parent_id", "=", False),
+                    ("partner_share", "=", True),
+                    ("company_id", "in", (company.id, False)),
+                    ("create_date", "<", limit),
+                    "|",
+                    ("last_contact_date", "=", False),
+                    ("last_contact_date", "<", limit),
+                    ("id", "not in", [partner.id for (partner,) in invoiced]),
+                ]
+            )
+            .ids
+        )
+
+    @api.model
+    def _cron_client_stale(self):
+        """Refresh the stale flag of every client, touching only the rows that change."""
+        stale = set()
+        for company in self.env["res.company"].search([("client_stale_months", ">", 0)]):
+            stale |= self._client_stale_ids(company)
+        self.env.execute_query(
+            SQL(
+                "UPDATE res_partner SET client_is_stale = (id = ANY(%s))"
+                " WHERE parent_id IS NULL AND client_is_stale IS DISTINCT FROM (id = ANY(%s))",
+                sorted(stale),
+                sorted(stale),
+            )
+        )
+        self.invalidate_model(["client_is_stale"])
+
+    @api.model
+    def _cron_client_data_review(self):
+        """Every six months: the data steward of each company gets a checklist activity with the
+        counts of incomplete, stale and duplicate-suspect clients."""
+        for company in self.env["res.company"].search([("client_data_steward_id", "!=", False)]):
+            domain = [
+                ("parent_id", "=", False),
+                ("partner_share", "=", True),
+                ("company_id", "in", (company.id, False)),
+            ]
+            steward = company.client_data_steward_id
+            env = self.with_context(lang=steward.lang).env
+            incomplete = self.sudo().search_count([*domain, ("client_incomplete", "=", 1)])
+            stale = self.sudo().search_count([*domain, ("client_is_stale", "=", True)])
+            duplicates = (
+                self.env["crm.client.duplicate"].sudo().search_count([("state", "=", "open")])
+                if "crm.client.duplicate" in self.env
+                else 0
+            )
+            items = [
+                env._("Incomplete clients to complete: %s", incomplete),
+                env._("Stale clients to wake up or archive: %s", stale),
+                env._("Duplicate suspects to review: %s", duplicates),
+                env._("Check the completeness policy still fits the business."),
+            ]
+            note = Markup("<ul>%s</ul>") % Markup("").join(Markup("<li>%s</li>") % item for item in items)
+            company.partner_id.sudo().activity_schedule(
+                "mail.mail_activity_data_todo",
+                summary=env._("Client data review"),
+                note=note,
+                user_id=steward.id,
+            )
 
     @api.model
     def _client_completeness_policy_changed(self):

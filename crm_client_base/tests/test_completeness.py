@@ -1,5 +1,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo.tests import TransactionCase, freeze_time, new_test_user, tagged
+from odoo.tools import mute_logger
 
 
 @tagged("post_install", "-at_install")
@@ -102,6 +103,22 @@ class TestCompleteness(TransactionCase):
         # A 40, B 0, C 100 -> 46.67; D 50; threshold 70
         self.assertEqual(figures[self.salesman], (3, 46.67, 2))
         self.assertEqual(figures[other], (1, 50.0, 1))
+        html = (
+            self.env["ir.actions.report"]
+            ._render_qweb_html("crm_client_base.action_report_client_completeness", clients.ids)[0]
+            .decode()
+        )
+        self.assertIn("46.7", html)
+        self.assertIn("Phone (2)", html)
+        # Debian's wkhtmltopdf (unpatched Qt) warns that it ignores header and footer switches.
+        with mute_logger("odoo.addons.base.models.ir_actions_report"):
+            pdf, kind = (
+                self.env["ir.actions.report"]
+                .with_context(force_report_rendering=True)
+                ._render_qweb_pdf("crm_client_base.action_report_client_completeness", clients.ids)
+            )
+        self.assertEqual(kind, "pdf")
+        self.assertTrue(pdf.startswith(b"%PDF"))
         missing = Partner._read_group([("id", "in", clients.ids)], ["client_missing_rule_ids"], ["__count"])
         counts = {rule.requirement: count for rule, count in missing if rule}
         self.assertEqual(counts, {"phone": 2, "key_person": 2, "vat": 1, "birthday": 1})
@@ -139,3 +156,59 @@ class TestCompletenessDefaults(TransactionCase):
         company_rules = rules.filtered(lambda r: r.client_type == "company")
         self.assertEqual(sum(company_rules.mapped("weight")), 100)
         self.assertIn("key_person", company_rules.mapped("requirement"))
+
+
+@tagged("post_install", "-at_install")
+class TestDataRoutines(TransactionCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.steward = new_test_user(cls.env, login="ccb_steward", groups="sales_team.group_sale_manager")
+        cls.env.company.write({"client_stale_months": 6, "client_data_steward_id": cls.steward.id})
+
+    def _aged(self, name, created, **vals):
+        partner = self.env["res.partner"].create({"name": name, "is_company": True, **vals})
+        self.env.flush_all()  # pending recomputations would stamp write_date again
+        self.env.cr.execute(
+            "UPDATE res_partner SET create_date = %s, write_date = %s WHERE id = %s", [created, created, partner.id]
+        )
+        partner.invalidate_recordset()
+        return partner
+
+    def test_stale_flag(self):
+        with freeze_time("2026-06-15 08:00:00"):
+            old = self._aged("Давний", "2025-01-01")
+            called = self._aged("Звонили", "2025-01-01")
+            self.env["crm.client.interaction"].create({"partner_id": called.id, "summary": "Звонок"})
+            new = self._aged("Новый", "2026-06-01")
+            self.env["res.partner"]._cron_client_stale()
+        self.assertEqual((old.client_is_stale, called.client_is_stale, new.client_is_stale), (True, False, False))
+
+    def test_data_review_checklist(self):
+        self.env["res.lang"]._activate_lang("ru_RU")
+        self.steward.lang = "ru_RU"  # the checklist speaks the steward's language
+        self._aged("Неполный", "2025-01-01")
+        self.env["res.partner"]._cron_client_data_review()
+        review = self.env.company.partner_id.activity_ids.filtered(lambda a: a.user_id == self.steward)
+        self.assertEqual(len(review), 1)
+        self.assertIn("Неполных карточек для дозаполнения: ", review.note)
+
+    def test_retention_preview_archive_and_undo(self):
+        with freeze_time("2026-06-15 08:00:00"):
+            inactive = self._aged("Спящий", "2020-01-01")
+            recent = self._aged("Свежий", "2025-12-01")
+            wizard = self.env["crm.client.retention.wizard"].create({"years": 3})
+            self.assertIn(inactive, wizard.partner_ids)
+            self.assertNotIn(recent, wizard.partner_ids)
+            self.assertTrue(inactive.active, "a preview archives nothing")
+            action = wizard.action_archive()
+        batch = self.env["crm.client.retention.batch"].browse(action["res_id"])
+        self.assertFalse(inactive.active)
+        self.assertTrue(recent.active)
+        batch.action_undo()
+        self.assertTrue(inactive.active)
+        self.assertEqual(batch.state, "undone")
+
+    def test_retention_off_by_default(self):
+        self.assertEqual(self.env["res.company"].create({"name": "Без архивации"}).client_retention_years, 0)
+        self.assertFalse(self.env["crm.client.retention.batch"]._candidates(self.env.company, 0))

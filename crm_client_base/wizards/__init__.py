@@ -1,2 +1,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from . import crm_client_assign_wizard, crm_client_history_wizard, crm_client_reassign_wizard
+from . import (
+    crm_client_assign_wizard,
+    crm_client_history_wizard,
+    crm_client_reassign_wizard,
+    crm_client_retention_wizard,
+)
