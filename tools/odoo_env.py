@@ -9,6 +9,7 @@ import json
 import os
 import subprocess
 import textwrap
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -52,8 +53,16 @@ def psql(sql, db="postgres"):
     return out.stdout.strip()
 
 
-def drop_database(db):
-    subprocess.run(["dropdb", "--if-exists", "--force", db], check=True, env=_psql_env())
+def drop_database(db, attempts=5):
+    """Drop ``db`` if it exists. A backend that --force may not end (an autovacuum worker, a
+    server still closing its connections) makes dropdb fail for a moment: try again."""
+    for attempt in range(attempts):
+        done = subprocess.run(["dropdb", "--if-exists", "--force", db], env=_psql_env(), capture_output=True, text=True)
+        if done.returncode == 0:
+            return
+        if attempt == attempts - 1:
+            raise RuntimeError(f"could not drop database {db}: {done.stderr.strip()}")
+        time.sleep(2)
 
 
 def create_database(db, template="template0"):
