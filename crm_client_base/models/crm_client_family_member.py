@@ -2,6 +2,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from ..tools import standards
+
 
 class CrmClientFamilyMember(models.Model):
     """A family member of a client or key person, with a birthday to remember."""
@@ -30,7 +32,7 @@ class CrmClientFamilyMember(models.Model):
     def _check_birthday(self):
         today = fields.Date.context_today(self)
         for member in self:
-            if member.birthday and not (today.replace(year=today.year - 130) <= member.birthday <= today):
+            if member.birthday and not standards.plausible_birthday(member.birthday, today):
                 raise ValidationError(
                     self.env._(
                         "%(name)s: birthday %(date)s is not a plausible date of birth.",

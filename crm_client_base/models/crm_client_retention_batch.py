@@ -29,35 +29,9 @@ class CrmClientRetentionBatch(models.Model):
         years = years if years is not None else company.client_retention_years
         if years <= 0:
             return self.env["res.partner"]
-        limit = fields.Datetime.now() - relativedelta(years=years)
-        invoiced = (
-            self.env["account.move"]
-            .sudo()
-            ._read_group(
-                [
-                    ("move_type", "in", ("out_invoice", "out_refund")),
-                    ("state", "=", "posted"),
-                    ("invoice_date", ">=", limit.date()),
-                ],
-                ["commercial_partner_id"],
-            )
-        )
-        return (
-            self.env["res.partner"]
-            .sudo()
-            .search(
-                [
-                    ("parent_id", "=", False),
-                    ("partner_share", "=", True),
-                    ("company_id", "in", (company.id, False)),
-                    ("write_date", "<", limit),
-                    "|",
-                    ("last_contact_date", "=", False),
-                    ("last_contact_date", "<", limit),
-                    ("id", "not in", [partner.id for (partner,) in invoiced]),
-                ]
-            )
-        )
+        since = fields.Datetime.now() - relativedelta(years=years)
+        Partner = self.env["res.partner"].sudo()
+        return Partner.search([*Partner._client_inactive_domain(company, since), ("write_date", "<", since)])
 
     @api.model
     def _cron_archive_inactive(self):

@@ -799,10 +799,9 @@ class ResPartner(models.Model):
         incomplete.action_client_request_completion()
 
     @api.model
-    def _client_stale_ids(self, company):
-        """Clients of ``company`` with no interaction and no posted customer invoice for its
-        number of months, created before that too."""
-        limit = fields.Datetime.now() - relativedelta(months=company.client_stale_months or 12)
+    def _client_inactive_domain(self, company, since):
+        """Clients of ``company`` with no interaction and no posted customer invoice since
+        ``since`` (a datetime)."""
         invoiced = (
             self.env["account.move"]
             .sudo()
@@ -810,27 +809,27 @@ class ResPartner(models.Model):
                 [
                     ("move_type", "in", ("out_invoice", "out_refund")),
                     ("state", "=", "posted"),
-                    ("invoice_date", ">=", limit.date()),
+                    ("invoice_date", ">=", since.date()),
                 ],
                 ["commercial_partner_id"],
             )
         )
-        return set(
-            self.sudo()
-            .search(
-                [
-                    ("parent_id", "=", False),
-                    ("partner_share", "=", True),
-                    ("company_id", "in", (company.id, False)),
-                    ("create_date", "<", limit),
-                    "|",
-                    ("last_contact_date", "=", False),
-                    ("last_contact_date", "<", limit),
-                    ("id", "not in", [partner.id for (partner,) in invoiced]),
-                ]
-            )
-            .ids
-        )
+        return [
+            ("parent_id", "=", False),
+            ("partner_share", "=", True),
+            ("company_id", "in", (company.id, False)),
+            "|",
+            ("last_contact_date", "=", False),
+            ("last_contact_date", "<", since),
+            ("id", "not in", [partner.id for (partner,) in invoiced]),
+        ]
+
+    @api.model
+    def _client_stale_ids(self, company):
+        """Clients of ``company`` inactive for its number of months, and older than that."""
+        since = fields.Datetime.now() - relativedelta(months=company.client_stale_months or 12)
+        domain = [*self._client_inactive_domain(company, since), ("create_date", "<", since)]
+        return set(self.sudo().search(domain).ids)
 
     @api.model
     def _cron_client_stale(self):
@@ -1038,7 +1037,7 @@ class ResPartner(models.Model):
     def _check_birthday(self):
         today = fields.Date.context_today(self)
         for partner in self:
-            if partner.birthday and not (today.replace(year=today.year - 130) <= partner.birthday <= today):
+            if partner.birthday and not standards.plausible_birthday(partner.birthday, today):
                 raise ValidationError(
                     self.env._(
                         "%(partner)s: birthday %(date)s is not a plausible date of birth.",

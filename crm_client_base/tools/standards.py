@@ -103,3 +103,8 @@ def check_ogrn(value):
     if body % modulus % 10 != check:
         return "wrong OGRN checksum" if len(digits) == 13 else "wrong OGRNIP checksum"
     return None
+
+
+def plausible_birthday(birthday, today):
+    """A date of birth between 130 years ago and today."""
+    return today.replace(year=today.year - 130) <= birthday <= today
