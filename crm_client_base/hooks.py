@@ -11,6 +11,15 @@ def pre_init_hook(env):
     every chatter.
     """
     cr = env.cr
+    for column in ("client_owner_id", "client_team_id"):
+        if not column_exists(cr, "res_partner", column):
+            create_column(cr, "res_partner", column, "int4")
+    cr.execute(
+        SQL(
+            "UPDATE res_partner p SET client_owner_id = c.user_id FROM res_partner c"
+            " WHERE c.id = p.commercial_partner_id AND c.user_id IS NOT NULL"
+        )
+    )
     if not column_exists(cr, "res_partner", "client_type"):
         create_column(cr, "res_partner", "client_type", "varchar")
         cr.execute(

@@ -70,7 +70,7 @@ URL = re.compile(r"^(?:https?://)?([^/\s:?#]+)(?::\d+)?(?:[/?#]\S*)?$", re.IGNOR
 
 class ResPartner(models.Model):
     _name = "res.partner"
-    _inherit = ["res.partner", "utm.mixin"]
+    _inherit = "res.partner"
 
     # -- tracked core fields: every client-card change shows in the chatter ------------------
     name = fields.Char(tracking=True)
@@ -89,9 +89,15 @@ class ResPartner(models.Model):
     user_id = fields.Many2one(tracking=True)
     tz = fields.Selection(tracking=True)
     lang = fields.Selection(tracking=True)
-    campaign_id = fields.Many2one(tracking=True, string="Acquisition campaign")
-    source_id = fields.Many2one(tracking=True, string="Acquisition channel")
-    medium_id = fields.Many2one(tracking=True)
+    # Odoo's UTM records; plain fields rather than utm.mixin, whose default_get (reading the
+    # web visitor's cookies) costs a query per partner on every create.
+    campaign_id = fields.Many2one(
+        "utm.campaign", string="Acquisition campaign", tracking=True, index="btree_not_null", ondelete="set null"
+    )
+    source_id = fields.Many2one(
+        "utm.source", string="Acquisition channel", tracking=True, index="btree_not_null", ondelete="set null"
+    )
+    medium_id = fields.Many2one("utm.medium", tracking=True, index="btree_not_null", ondelete="set null")
 
     # -- the client ---------------------------------------------------------------------------
     client_type = fields.Selection(
@@ -115,7 +121,7 @@ class ResPartner(models.Model):
         tracking=True,
         index=True,
         ondelete="restrict",
-        default=lambda self: self.env["crm.client.stage"].search([], limit=1),
+        default=lambda self: self._default_client_stage(),
         group_expand="_read_group_expand_client_stage",
     )
     team_id = fields.Many2one(
@@ -125,6 +131,14 @@ class ResPartner(models.Model):
         index="btree_not_null",
         ondelete="set null",
         help="With a team that shares its clients, every member of the team sees this client.",
+    )
+    # The owner and team of the client a partner belongs to (itself, or its company), stored
+    # so that the access rules filter on one indexed column instead of joining the company.
+    client_owner_id = fields.Many2one(
+        "res.users", related="commercial_partner_id.user_id", store=True, index="btree_not_null", string="Client owner"
+    )
+    client_team_id = fields.Many2one(
+        "crm.team", related="commercial_partner_id.team_id", store=True, index="btree_not_null", string="Client team"
     )
     mobile = fields.Char(tracking=True, help="Stored in international format, like the phone.")
     kpp = fields.Char(
@@ -276,6 +290,10 @@ class ResPartner(models.Model):
     def _compute_client_needs_review(self):
         for partner in self:
             partner.client_needs_review = bool(partner.client_flagged_fields)
+
+    @api.model
+    def _default_client_stage(self):
+        return self.env["crm.client.stage"].search([("active", "=", True)], limit=1)
 
     @api.model
     def _read_group_expand_client_stage(self, stages, domain):
@@ -441,39 +459,58 @@ class ResPartner(models.Model):
                 changes[fname] = (typed, new)
             vals[fname] = new
 
-    def _client_log_changes(self, changes_by_partner):
+    def _client_log_changes(self, changes_by_partner, creation=False):
         """Keep what the user typed: a note per partner listing the values the standards
-        rewrote (the tracking shows only the stored values)."""
+        rewrote (the tracking shows only the stored values). With ``creation``, the note is
+        Odoo's own creation message, completed: one message per partner, as without us."""
         bodies = {}
         for partner in self:
             changes = changes_by_partner.get(partner.id)
-            if not changes:
-                continue
-            items = Markup("").join(
-                Markup("<li>%s: <b>%s</b> → %s</li>")
-                % (self._fields[fname].get_description(self.env)["string"], typed, stored)
-                for fname, (typed, stored) in changes.items()
-            )
-            bodies[partner.id] = Markup("<p>%s</p><ul>%s</ul>") % (
-                escape(self.env._("Brought to the data standards (as typed → as stored):")),
-                items,
-            )
+            body = Markup("<p>%s</p>") % partner._creation_message() if creation else Markup("")
+            if changes:
+                items = Markup("").join(
+                    Markup("<li>%s: <b>%s</b> → %s</li>")
+                    % (self._fields[fname].get_description(self.env)["string"], typed, stored)
+                    for fname, (typed, stored) in changes.items()
+                )
+                body += Markup("<p>%s</p><ul>%s</ul>") % (
+                    escape(self.env._("Brought to the data standards (as typed → as stored):")),
+                    items,
+                )
+            if body:
+                bodies[partner.id] = body
         if bodies:
             self.browse(bodies).with_context(mail_notrack=True)._message_log_batch(bodies=bodies)
 
     @api.model_create_multi
     def create(self, vals_list):
+        # The default stage once for the whole batch, not once per partner.
+        first_stage = None
         for vals in vals_list:
-            # Contacts and addresses of a company follow their company's stage.
-            if vals.get("parent_id") and "client_stage_id" not in vals:
+            if "client_stage_id" in vals:
+                continue
+            if vals.get("parent_id"):
+                # Contacts and addresses of a company follow their company's stage.
                 vals["client_stage_id"] = False
+            else:
+                if first_stage is None:
+                    first_stage = self._default_client_stage().id
+                vals["client_stage_id"] = first_stage
         standardized = [self._client_standardize(vals) for vals in vals_list]
         for new, _changes, flagged in standardized:
             if flagged:
                 new["client_flagged_fields"] = ",".join(flagged)
-        partners = super().create([new for new, _changes, _flagged in standardized])
+        # Odoo logs "Contact created" on each new partner; we log that message ourselves, with
+        # the typed values added, rather than a second message per partner.
+        context = self.env.context
+        log_creation = not context.get("mail_create_nolog") and not context.get("tracking_disable")
+        creator = self.with_context(mail_create_nolog=True) if log_creation else self
+        partners = super(ResPartner, creator).create([new for new, _changes, _flagged in standardized])
+        partners = partners.with_env(self.env)
         changes = {partner.id: item[1] for partner, item in zip(partners, standardized, strict=True) if item[1]}
-        if changes and not self.env.context.get("tracking_disable"):
+        if log_creation:
+            partners._client_log_changes(changes, creation=True)
+        elif changes and not context.get("tracking_disable"):
             partners._client_log_changes(changes)
         (partners | partners.parent_id)._client_compute_completeness()
         return partners
