@@ -3,6 +3,22 @@ from odoo.tools import SQL
 from odoo.tools.sql import column_exists, create_column
 
 
+def fill_client_owner(cr):
+    """Create and fill the stored owner and team of every partner's client with one UPDATE
+    (on install, and on upgrade from a version without them)."""
+    for column in ("client_owner_id", "client_team_id"):
+        if not column_exists(cr, "res_partner", column):
+            create_column(cr, "res_partner", column, "int4")
+    team = SQL("c.team_id") if column_exists(cr, "res_partner", "team_id") else SQL("NULL")
+    cr.execute(
+        SQL(
+            "UPDATE res_partner p SET client_owner_id = c.user_id, client_team_id = %s"
+            " FROM res_partner c WHERE c.id = p.commercial_partner_id",
+            team,
+        )
+    )
+
+
 def pre_init_hook(env):
     """Fill the new stored columns of res_partner in one SQL statement each.
 
@@ -11,15 +27,7 @@ def pre_init_hook(env):
     every chatter.
     """
     cr = env.cr
-    for column in ("client_owner_id", "client_team_id"):
-        if not column_exists(cr, "res_partner", column):
-            create_column(cr, "res_partner", column, "int4")
-    cr.execute(
-        SQL(
-            "UPDATE res_partner p SET client_owner_id = c.user_id FROM res_partner c"
-            " WHERE c.id = p.commercial_partner_id AND c.user_id IS NOT NULL"
-        )
-    )
+    fill_client_owner(cr)
     if not column_exists(cr, "res_partner", "client_type"):
         create_column(cr, "res_partner", "client_type", "varchar")
         cr.execute(
