@@ -14,16 +14,18 @@ class CrmClientAssignWizard(models.TransientModel):
         "res.users",
         string="Salespeople",
         required=True,
-        domain=lambda self: [
-            ("share", "=", False),
-            ("group_ids", "in", self.env.ref("sales_team.group_sale_salesman").id),
-        ],
+        domain=lambda self: self._salesperson_domain(),
     )
     balance = fields.Boolean(
         "Balance with current loads",
         help="Give more of the clients to the salespeople who hold fewer clients today.",
     )
     client_count = fields.Integer(compute="_compute_client_count")
+
+    @api.model
+    def _salesperson_domain(self):
+        """Internal users who may hold clients."""
+        return [("share", "=", False), ("group_ids", "in", self.env.ref("sales_team.group_sale_salesman").id)]
 
     @api.model
     def default_get(self, fields_list):

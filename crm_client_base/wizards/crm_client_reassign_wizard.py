@@ -15,10 +15,7 @@ class CrmClientReassignWizard(models.TransientModel):
         "res.users",
         string="Colleagues",
         required=True,
-        domain=lambda self: [
-            ("share", "=", False),
-            ("group_ids", "in", self.env.ref("sales_team.group_sale_salesman").id),
-        ],
+        domain=lambda self: self.env["crm.client.assign.wizard"]._salesperson_domain(),
     )
     client_count = fields.Integer(compute="_compute_counts")
     activity_count = fields.Integer(compute="_compute_counts")
