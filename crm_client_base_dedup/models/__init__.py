@@ -1,2 +1,9 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from . import crm_client_duplicate
+from . import (
+    crm_client_duplicate,
+    crm_client_duplicate_dismissal,
+    crm_client_merge_job,
+    crm_client_merge_log,
+    res_config_settings,
+    res_partner,
+)

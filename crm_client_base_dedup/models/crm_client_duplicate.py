@@ -1,7 +1,23 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
-from odoo import api, fields, models
+import logging
+from itertools import combinations
+
+from odoo import api, fields, models, tools
+from odoo.exceptions import UserError
+from odoo.fields import Domain
 from odoo.tools import SQL
+
+from ..tools import matching
+from .res_partner import PROFILE_COLUMNS
+
+_logger = logging.getLogger(__name__)
+
+LAST_SCAN_PARAM = "crm_client_base_dedup.last_scan"
+# True where pg_trgm sees Cyrillic letters as letters (not under LC_CTYPE=C).
+TRIGRAM_PROBE = "SELECT show_trgm('Ромашка') != '{}'"
+# Our keys, left out of the snapshot of merged partners (computed from the rest).
+DEDUP_COLUMNS = ["dedup_name_key", "dedup_phone_key", "dedup_mobile_key", "dedup_email_key", "dedup_vat_key"]
 
 
 class CrmClientDuplicate(models.Model):
@@ -13,7 +29,8 @@ class CrmClientDuplicate(models.Model):
 
     name = fields.Char(compute="_compute_name")
     partner_ids = fields.Many2many("res.partner", string="Clients", required=True)
-    score = fields.Integer(help="0 to 100: how sure the detection is that these are one client.")
+    partner_count = fields.Integer(compute="_compute_name", string="Clients in group")
+    score = fields.Integer(help="0 to 100: how sure the detection is that these are one client.", index=True)
     reasons = fields.Text()
     state = fields.Selection(
         [("open", "Open"), ("merged", "Merged"), ("dismissed", "Dismissed")],
@@ -22,50 +39,402 @@ class CrmClientDuplicate(models.Model):
         index=True,
     )
     company_id = fields.Many2one("res.company", index=True)
+    survivor_id = fields.Many2one("res.partner", string="Merged into", readonly=True, ondelete="set null")
+    merge_log_id = fields.Many2one("crm.client.merge.log", readonly=True, ondelete="set null")
 
     @api.depends("partner_ids")
     def _compute_name(self):
         for group in self:
             group.name = " / ".join(group.partner_ids.mapped("display_name")[:3])
+            group.partner_count = len(group.partner_ids)
+
+    # -- detection -----------------------------------------------------------------------------
+
+    @api.model
+    @tools.ormcache()
+    def _trigram_status(self):
+        """'ok', 'missing' (no pg_trgm) or the LC_CTYPE that blinds pg_trgm to Cyrillic; cached:
+        neither changes while the server runs."""
+        if not self.env.execute_query(SQL("SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm'")):
+            return "missing"
+        if not self.env.execute_query(SQL(TRIGRAM_PROBE))[0][0]:
+            query = SQL("SELECT datctype FROM pg_database WHERE datname = current_database()")
+            return self.env.execute_query(query)[0][0]
+        return "ok"
+
+    @api.model
+    def _check_trigram_locale(self):
+        """Refuse to work without pg_trgm, or when pg_trgm cannot see Cyrillic letters (a
+        database created with LC_CTYPE=C): fuzzy name lookups would silently find nothing."""
+        status = self._trigram_status()
+        if status == "ok":
+            return
+        if status == "missing":
+            raise UserError(
+                self.env._(
+                    "Duplicate detection needs PostgreSQL's pg_trgm extension. Ask your database "
+                    "administrator to run CREATE EXTENSION pg_trgm in this database."
+                )
+            )
+        raise UserError(
+            self.env._(
+                "Duplicate detection cannot run on this database: its character classification "
+                "(LC_CTYPE=%(ctype)s) makes PostgreSQL's trigram search blind to Cyrillic letters. "
+                "Recreate the database with a UTF-8 locale such as C.UTF-8 or ru_RU.UTF-8.",
+                ctype=status,
+            )
+        )
+
+    @api.model
+    def _profiles(self, where):
+        Partner = self.env["res.partner"]
+        profiles = []
+        for row in Partner._dedup_profile_rows(where):
+            values = dict(zip(PROFILE_COLUMNS, row, strict=True))
+            profiles.append(matching.profile_from_values(values["id"], values))
+        return profiles
+
+    @api.model
+    def _dismissed_pairs(self, partner_ids=None):
+        domain = Domain.TRUE
+        if partner_ids is not None:
+            domain = Domain("partner_a_id", "in", partner_ids) | Domain("partner_b_id", "in", partner_ids)
+        pairs = self.env["crm.client.duplicate.dismissal"].sudo().search_fetch(domain, ["partner_a_id", "partner_b_id"])
+        return {(pair.partner_a_id.id, pair.partner_b_id.id) for pair in pairs}
+
+    @api.model
+    def _score_pairs(self, profiles, pairs):
+        """{(a, b): (score, reasons)} of the accepted pairs, dismissed pairs left out."""
+        by_id = {profile.id: profile for profile in profiles}
+        dismissed = self._dismissed_pairs(list(by_id) if len(by_id) < 10000 else None)
+        accepted = {}
+        for pair in pairs:
+            if pair in dismissed:
+                continue
+            score, reasons = matching.score_pair(by_id[pair[0]], by_id[pair[1]])
+            if score:
+                accepted[pair] = (score, reasons)
+        return accepted, by_id
+
+    @api.model
+    def _reason_text(self, reasons):
+        labels = {
+            "same_vat": self.env._("same INN %s"),
+            "same_phone": self.env._("same phone +%s"),
+            "same_email": self.env._("same email %s"),
+            "similar_name": self.env._("similar name %s"),
+            "same_birthday": self.env._("same birthday %s"),
+            "same_city": self.env._("same city %s"),
+            "same_street": self.env._("same street %s"),
+            "same_website": self.env._("same website %s"),
+        }
+        seen, words = set(), []
+        for code, value in reasons:
+            if code in labels and (code, value) not in seen:
+                seen.add((code, value))
+                words.append(labels[code] % value)
+        return ", ".join(words)
+
+    @api.model
+    def _groups_from(self, accepted, by_id, dismissed=None):
+        """Group values (partner ids, score, reasons) from accepted pairs."""
+        groups = []
+        for members in matching.group_pairs(accepted, by_id):
+            edges = [accepted[pair] for pair in combinations(sorted(members), 2) if pair in accepted]
+            reasons = [reason for _score, pair_reasons in edges for reason in pair_reasons]
+            groups.append(
+                {
+                    "ids": sorted(members),
+                    "score": min(score for score, _reasons in edges),
+                    "reasons": self._reason_text(reasons),
+                }
+            )
+        return groups
+
+    @api.model
+    def _store_groups(self, groups, full):
+        """Create the new groups; keep open groups found again; on a full scan, drop open groups
+        no longer found. An incremental group overlapping an open one extends it."""
+        Partner = self.env["res.partner"]
+        open_groups = self.search([("state", "=", "open")])
+        by_members = {tuple(sorted(group.partner_ids.ids)): group for group in open_groups}
+        by_partner = {pid: group for group in open_groups for pid in group.partner_ids.ids}
+        kept = self.browse()
+        to_create = []
+        for values in groups:
+            key = tuple(values["ids"])
+            if key in by_members:
+                kept |= by_members[key]
+                continue
+            overlapping = self.browse({by_partner[pid].id for pid in key if pid in by_partner})
+            if not full and overlapping:
+                target = overlapping[0]
+                target.write(
+                    {
+                        "partner_ids": [fields.Command.link(pid) for pid in key],
+                        "score": min(target.score, values["score"]),
+                        "reasons": values["reasons"],
+                    }
+                )
+                kept |= target
+                continue
+            to_create.append(
+                {
+                    "partner_ids": [fields.Command.set(list(key))],
+                    "score": values["score"],
+                    "reasons": values["reasons"],
+                    "company_id": Partner.browse(key[0]).company_id.id,
+                }
+            )
+        if full:
+            (open_groups - kept).unlink()
+        return kept | self.create(to_create)
 
     @api.model
     def scan(self):
-        """Scan all partners synchronously and return the open candidate groups.
+        """Scan all active partners synchronously and return the open candidate groups.
 
-        Existing open groups with the same members are kept, never duplicated; groups
-        already dismissed are not proposed again.
+        Candidates come from blocks (phones, email, tax id, name key, sorted name
+        neighbourhoods); open groups found again are kept as they are, open groups not found
+        again are removed, and pairs once dismissed are never proposed again.
         """
-        rows = self.env.execute_query(
-            SQL(
-                """
-                SELECT array_agg(id ORDER BY id)
-                  FROM res_partner
-                 WHERE active AND email IS NOT NULL AND trim(email) != ''
-              GROUP BY lower(trim(email)), COALESCE(company_id, 0)
-                HAVING count(*) > 1
-                """
-            )
-        )
-        known = {
-            tuple(sorted(group.partner_ids.ids)): group
-            for group in self.search([("state", "in", ("open", "dismissed"))])
-        }
-        to_create = []
-        for (ids,) in rows:
-            key = tuple(sorted(ids))
-            if key in known:
-                continue
-            partners = self.env["res.partner"].browse(ids)
-            to_create.append(
-                {
-                    "partner_ids": [fields.Command.set(ids)],
-                    "score": 90,
-                    "reasons": self.env._("Same email"),
-                    "company_id": partners[:1].company_id.id,
-                }
-            )
-        self.create(to_create)
+        self._check_trigram_locale()
+        self.env.flush_all()
+        started = fields.Datetime.now()
+        profiles = self._profiles(SQL("TRUE"))
+        accepted, by_id = self._score_pairs(profiles, matching.candidate_pairs(profiles))
+        self._store_groups(self._groups_from(accepted, by_id), full=True)
+        self.env["ir.config_parameter"].sudo().set_param(LAST_SCAN_PARAM, fields.Datetime.to_string(started))
+        _logger.info("Duplicate scan: %d partners, %d pairs accepted", len(profiles), len(accepted))
         return self.search([("state", "=", "open")])
 
+    @api.model
+    def scan_partners(self, partners):
+        """Look for duplicates of ``partners`` only (new or changed ones) and return the open
+        groups they are in; overlapping open groups are extended rather than repeated."""
+        self._check_trigram_locale()
+        self.env.flush_all()
+        partners = partners.filtered("active")
+        if not partners:
+            return self.browse()
+        candidates = self._candidate_ids(partners)
+        profiles = self._profiles(SQL("id = ANY(%s)", list(candidates | set(partners.ids))))
+        changed = set(partners.ids)
+        pairs = {pair for pair in matching.candidate_pairs(profiles) if pair[0] in changed or pair[1] in changed}
+        accepted, by_id = self._score_pairs(profiles, pairs)
+        self._store_groups(self._groups_from(accepted, by_id), full=False)
+        return self.search([("state", "=", "open"), ("partner_ids", "in", partners.ids)])
+
+    @api.model
+    def _candidate_ids(self, partners, threshold=0.5):
+        """Ids of the active partners sharing a key with ``partners`` or a name alike
+        (pg_trgm similarity above ``threshold``), through the indexes: one query."""
+        rows = partners._read_format(
+            ["dedup_name_key", "dedup_phone_key", "dedup_mobile_key", "dedup_email_key", "dedup_vat_key"]
+        )
+        names = [row["dedup_name_key"] for row in rows if row["dedup_name_key"]]
+        phones = [row[key] for row in rows for key in ("dedup_phone_key", "dedup_mobile_key") if row[key]]
+        emails = [row["dedup_email_key"] for row in rows if row["dedup_email_key"]]
+        vats = [row["dedup_vat_key"] for row in rows if row["dedup_vat_key"]]
+        return set(self._candidate_query(names, phones, emails, vats, threshold))
+
+    @api.model
+    def _candidate_query(self, names, phones, emails, vats, threshold=0.5, limit=None):
+        self.env.execute_query(SQL("SET LOCAL pg_trgm.similarity_threshold = %s", threshold))
+        query = SQL(
+            """
+            SELECT id FROM res_partner WHERE active AND dedup_phone_key = ANY(%(phones)s)
+             UNION SELECT id FROM res_partner WHERE active AND dedup_mobile_key = ANY(%(phones)s)
+             UNION SELECT id FROM res_partner WHERE active AND dedup_email_key = ANY(%(emails)s)
+             UNION SELECT id FROM res_partner WHERE active AND dedup_vat_key = ANY(%(vats)s)
+             UNION SELECT p.id FROM res_partner p JOIN unnest(%(names)s::varchar[]) AS k(key)
+                                  ON p.dedup_name_key %% k.key
+                            WHERE p.active
+            """,
+            phones=phones,
+            emails=emails,
+            vats=vats,
+            names=names,
+        )
+        if limit:
+            query = SQL("%s LIMIT %s", query, limit)
+        return [row[0] for row in self.env.execute_query(query)]
+
+    @api.model
+    def find_similar(self, values, exclude_ids=(), limit=5):
+        """The existing partners likely to be the client described by ``values`` (res.partner
+        field values), best first: a list of {"partner", "score", "reasons"} dicts. Used on
+        create (before saving) and by imports; a few indexed queries, no scan."""
+        if not values.get("name") and not any(values.get(k) for k in ("phone", "mobile", "email", "vat")):
+            return []
+        self._check_trigram_locale()
+        probe = matching.profile_from_values(0, values)
+        ids = self._candidate_query(
+            [probe.key] if probe.key else [],
+            list(probe.phones),
+            [probe.email] if probe.email else [],
+            [probe.vat] if probe.vat else [],
+            limit=200,
+        )
+        ids = [pid for pid in ids if pid not in set(exclude_ids)]
+        if not ids:
+            return []
+        found = []
+        for profile in self._profiles(SQL("id = ANY(%s)", ids)):
+            score, reasons = matching.score_pair(probe, profile)
+            if score:
+                found.append((score, profile.id, reasons))
+        found.sort(key=lambda item: (-item[0], item[1]))
+        Partner = self.env["res.partner"]
+        return [
+            {"partner": Partner.browse(pid), "score": score, "reasons": self._reason_text(reasons)}
+            for score, pid, reasons in found[:limit]
+        ]
+
+    @api.model
+    def _cron_scan_changed(self):
+        """Incremental scan: the partners created or changed since the last scan."""
+        param = self.env["ir.config_parameter"].sudo()
+        since = param.get_param(LAST_SCAN_PARAM)
+        started = fields.Datetime.now()
+        domain = [("active", "=", True)]
+        if since:
+            domain.append(("write_date", ">=", since))
+        partners = self.env["res.partner"].search(domain, order="id")
+        for start in range(0, len(partners), 2000):
+            batch = partners[start : start + 2000]
+            self.scan_partners(batch)
+            if not cron_progress(self.env, len(batch), remaining=len(partners) - start - len(batch)):
+                return
+        param.set_param(LAST_SCAN_PARAM, fields.Datetime.to_string(started))
+
+    @api.model
+    def action_scan(self):
+        self.scan()
+        return {"type": "ir.actions.client", "tag": "reload"}
+
+    # -- review ---------------------------------------------------------------------------------
+
     def action_dismiss(self):
+        """Mark the groups as not duplicates: none of their pairs will be proposed again."""
+        Dismissal = self.env["crm.client.duplicate.dismissal"].sudo()
+        known = self._dismissed_pairs(self.partner_ids.ids)
+        values = []
+        for group in self:
+            for pair in combinations(sorted(group.partner_ids.ids), 2):
+                if pair not in known:
+                    known.add(pair)
+                    values.append({"partner_a_id": pair[0], "partner_b_id": pair[1]})
+        Dismissal.create(values)
         self.write({"state": "dismissed"})
+
+    def action_open_merge(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Merge clients"),
+            "res_model": "crm.client.merge.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_duplicate_id": self.id},
+        }
+
+    def action_open_compare(self):
+        """The side-by-side comparison of the group's clients."""
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Compare clients"),
+            "res_model": "res.partner",
+            "view_mode": "list",
+            "views": [(self.env.ref("crm_client_base_dedup.res_partner_view_list_compare").id, "list")],
+            "domain": [("id", "in", self.partner_ids.ids)],
+            "context": {"active_test": False},
+        }
+
+    # -- merge ----------------------------------------------------------------------------------
+
+    @api.model
+    def _default_survivor(self, partners):
+        """The card to keep: the most complete, then the oldest."""
+        completeness = "client_completeness" in partners._fields
+        return partners.sorted(lambda p: (-(p.client_completeness if completeness else 0), p.id))[:1]
+
+    @api.model
+    def _snapshot(self, partners):
+        """Every stored column of ``partners`` as it is, one JSON object per partner."""
+        rows = self.env.execute_query(
+            SQL(
+                "SELECT to_jsonb(p) - %s FROM res_partner p WHERE id = ANY(%s) ORDER BY id", DEDUP_COLUMNS, partners.ids
+            )
+        )
+        return [row[0] for row in rows]
+
+    @api.model
+    def _merge_partners(self, partners, survivor, values=None, duplicate=None):
+        """Merge ``partners`` into ``survivor`` with Odoo's merge, after a pre-check that stops
+        (changing nothing) if a linked record would have to be deleted; then write ``values``
+        (the surviving value chosen per field) and log a snapshot. Returns the merge log."""
+        Wizard = self.env["base.partner.merge.automatic.wizard"].with_context(crm_client_merge=True)
+        sources = partners - survivor
+        self.env.flush_all()
+        if not sources:
+            raise UserError(self.env._("Choose at least two different clients to merge."))
+        # Which referencing columns hold a source: one query, shared by the pre-check, the log
+        # and the merge itself.
+        moved = Wizard._relations_holding("res_partner", sources.ids)
+        Wizard = Wizard._with_known_relations("res_partner", moved)
+        Wizard._check_merge_conflicts(sources, survivor)
+        snapshot = self._snapshot(sources)
+        names = "\n".join(f"#{p.id} {p.name}" for p in sources)
+        merged_ids = ",".join(str(pid) for pid in sources.ids)
+        Wizard._merge_followers(sources, survivor)
+        Wizard._merge_dismissals(sources, survivor)
+        Wizard._merge(partners.ids, survivor, extra_checks=False)
+        if values:
+            survivor.write(values)
+        groups = duplicate or self.search([("state", "=", "open"), ("partner_ids", "in", sources.ids)])
+        log = (
+            self.env["crm.client.merge.log"]
+            .sudo()
+            .create(
+                {
+                    "survivor_id": survivor.id,
+                    "survivor_name": survivor.name,
+                    "merged_ids": merged_ids,
+                    "merged_names": names,
+                    "snapshot": snapshot,
+                    "moved": {f"{table}.{column}": count for (table, column), count in moved.items()},
+                    "moved_count": sum(moved.values()),
+                    "chosen_values": {key: _jsonable(value) for key, value in (values or {}).items()},
+                    "duplicate_id": duplicate.id if duplicate else False,
+                    "company_id": survivor.company_id.id,
+                }
+            )
+        )
+        groups.exists().write({"state": "merged", "survivor_id": survivor.id, "merge_log_id": log.id})
+        return log
+
+    def action_merge_default(self):
+        """Merge each group into its default survivor, keeping the survivor's values."""
+        logs = self.env["crm.client.merge.log"]
+        for group in self.filtered(lambda g: g.state == "open"):
+            partners = group.partner_ids.exists()
+            logs |= self._merge_partners(partners, self._default_survivor(partners), duplicate=group)
+        return logs
+
+
+def cron_progress(env, done, remaining=None):
+    """Commit a batch and report progress when running as a cron (never in a request, a shell
+    or a test, which own their transaction); False when the cron ran out of time."""
+    if not env.context.get("ir_cron_progress_id"):
+        return True
+    return env["ir.cron"]._commit_progress(done, remaining=remaining) > 0
+
+
+def _jsonable(value):
+    if isinstance(value, tuple):
+        return value[0] if value else False
+    if isinstance(value, list | dict | str | int | float | bool) or value is None:
+        return value
+    return str(value)

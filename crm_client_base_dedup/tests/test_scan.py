@@ -1,6 +1,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
-from odoo.tests import TransactionCase, tagged
+from odoo.tests import Form, TransactionCase, tagged
 
 
 @tagged("post_install", "-at_install")
@@ -8,26 +8,98 @@ class TestScan(TransactionCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        cls.env.user.group_ids |= cls.env.ref("sales_team.group_sale_manager")
         Partner = cls.env["res.partner"]
-        cls.first = Partner.create({"name": "ООО Ромашка", "email": "info@romashka.ru"})
-        cls.second = Partner.create({"name": "Ромашка ООО", "email": " Info@Romashka.RU"})
-        cls.other = Partner.create({"name": "ООО Вектор", "email": "info@vector.ru"})
+        ru = cls.env.ref("base.ru").id
+        common = {"is_company": True, "country_id": ru, "city": "Москва"}
+        cls.first = Partner.create({**common, "name": "ООО «Ромашка»", "phone": "+7 495 111-22-33"})
+        cls.second = Partner.create({**common, "name": "Romashka LLC", "phone": "8 (495) 1112233"})
+        cls.third = Partner.create({**common, "name": "Ромашка", "email": "info@romashka.ru", "phone": "84951112233"})
+        cls.branch = Partner.create(
+            {**common, "name": "ООО «Вектор»", "vat": "7707083893", "kpp": "770701001", "phone": "+74952223344"}
+        )
+        cls.branch_2 = Partner.create(
+            {**common, "name": "ООО «Вектор»", "vat": "7707083893", "kpp": "540601001", "city": "Новосибирск"}
+        )
+        cls.plus = Partner.create({**common, "name": "ООО «Вектор Плюс»", "phone": "+74955556677"})
         cls.Duplicate = cls.env["crm.client.duplicate"]
 
     def _groups_of(self, partner):
         return self.Duplicate.search([("partner_ids", "in", partner.ids)])
 
-    def test_same_email_found_once(self):
+    def test_scan_groups_and_keeps_groups(self):
+        open_groups = self.Duplicate.scan()
+        group = self._groups_of(self.first)
+        self.assertEqual(len(group), 1)
+        self.assertIn(group, open_groups)
+        self.assertEqual(group.partner_ids, self.first | self.second | self.third)
+        self.assertGreaterEqual(group.score, 80)
+        self.assertIn("+74951112233", group.reasons)
+        self.assertFalse(self._groups_of(self.branch), "same INN, another KPP: a branch")
+        self.assertFalse(self._groups_of(self.plus))
         self.Duplicate.scan()
-        groups = self._groups_of(self.first)
-        self.assertEqual(len(groups), 1)
-        self.assertEqual(groups.partner_ids, self.first | self.second)
-        self.assertFalse(self._groups_of(self.other))
-        self.Duplicate.scan()
-        self.assertEqual(self._groups_of(self.first), groups, "a rescan must not duplicate a group")
+        self.assertEqual(self._groups_of(self.first), group, "a rescan keeps the group, never repeats it")
 
-    def test_dismissed_never_comes_back(self):
-        self._groups_of(self.first) or self.Duplicate.scan()
+    def test_dismissed_pairs_never_come_back(self):
+        self.Duplicate.scan()
         self._groups_of(self.first).action_dismiss()
         open_groups = self.Duplicate.scan()
-        self.assertFalse(open_groups.filtered(lambda g: self.first in g.partner_ids))
+        self.assertFalse(open_groups.filtered(lambda g: g.partner_ids & (self.first | self.second | self.third)))
+        # A new duplicate of the same client is proposed with the new card only.
+        newcomer = self.env["res.partner"].create({"name": "Ромашка ООО", "phone": "+7 495 111 22 33"})
+        self.env.flush_all()
+        groups = self.Duplicate.scan_partners(newcomer)
+        self.assertEqual(len(groups), 1)
+        self.assertIn(newcomer, groups.partner_ids)
+        dismissed = self.env["crm.client.duplicate.dismissal"].search_count(
+            [("partner_a_id", "in", (self.first | self.second | self.third).ids)]
+        )
+        self.assertEqual(dismissed, 3)
+
+    def test_incremental_scan_extends_an_open_group(self):
+        self.Duplicate.scan()
+        group = self._groups_of(self.first)
+        newcomer = self.env["res.partner"].create({"name": "РОМАШКА", "email": "Info@Romashka.ru"})
+        self.env.flush_all()
+        self.Duplicate.scan_partners(newcomer)
+        self.assertIn(newcomer, group.partner_ids)
+        self.assertEqual(self._groups_of(newcomer), group)
+
+    def test_cron_scans_changed_partners(self):
+        self.env["ir.config_parameter"].set_param("crm_client_base_dedup.last_scan", "2000-01-01 00:00:00")
+        self.Duplicate._cron_scan_changed()
+        self.assertTrue(self._groups_of(self.first))
+
+    def test_lookup_before_saving(self):
+        with Form(self.env["res.partner"]) as form:
+            form.name = "ООО Ромашка"
+            form.phone = "+7 (495) 111-22-33"
+            self.assertIn(self.first, form.dedup_candidate_ids)
+            self.assertIn("Ромашка", form.dedup_candidate_info)
+            form.name = "Совсем другая фирма"
+            form.phone = "+7 495 999 00 00"
+            self.assertFalse(form.dedup_candidate_ids)
+
+    def test_find_similar_query_count(self):
+        values = {"name": "Ромашка", "phone": "+7 495 111-22-33"}
+        self.Duplicate.find_similar(values)
+        self.env.invalidate_all()
+        with self.assertQueryCount(3):
+            found = self.Duplicate.find_similar(values)
+        self.assertEqual(found[0]["partner"], self.first)
+
+    def test_import_updates_the_matching_client(self):
+        self.env["ir.config_parameter"].set_param("crm_client_base_dedup.import_match", "1")
+        Partner = self.env["res.partner"].with_context(import_file=True)
+        before = Partner.search_count([])
+        result = Partner.load(
+            ["name", "phone", "comment"],
+            [["Ромашка", "8 495 111 22 33", "imported"], ["ООО «Новая»", "+7 495 777 88 99", "new"]],
+        )
+        self.assertFalse(result["messages"], result["messages"])
+        self.assertEqual(Partner.search_count([]), before + 1)
+        self.assertEqual(result["ids"][0], self.first.id)
+        self.assertIn("imported", str(self.first.comment))
+
+    def test_locale_check_passes_on_utf8(self):
+        self.Duplicate._check_trigram_locale()

@@ -1,0 +1,66 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
+import logging
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+from .crm_client_duplicate import cron_progress
+
+_logger = logging.getLogger(__name__)
+
+
+class CrmClientMergeJob(models.Model):
+    """A bulk merge of candidate groups run in the background, group by group."""
+
+    _name = "crm.client.merge.job"
+    _description = "Bulk merge of duplicate groups"
+    _order = "id desc"
+
+    name = fields.Char(compute="_compute_progress")
+    min_score = fields.Integer(default=95, required=True, help="Merge the open groups scoring at least this.")
+    state = fields.Selection(
+        [("draft", "Draft"), ("running", "Running"), ("done", "Done")], default="draft", required=True
+    )
+    group_ids = fields.Many2many("crm.client.duplicate", string="Groups")
+    total = fields.Integer(readonly=True)
+    done_count = fields.Integer(readonly=True, string="Merged")
+    failed_count = fields.Integer(readonly=True, string="Skipped")
+    progress = fields.Float(compute="_compute_progress")
+    log = fields.Text(readonly=True)
+    user_id = fields.Many2one("res.users", default=lambda self: self.env.user, readonly=True)
+
+    @api.depends("total", "done_count", "failed_count", "min_score")
+    def _compute_progress(self):
+        for job in self:
+            job.progress = 100.0 * (job.done_count + job.failed_count) / job.total if job.total else 0.0
+            job.name = self.env._("Merge of groups scoring %s or more", job.min_score)
+
+    def action_start(self):
+        for job in self.filtered(lambda j: j.state == "draft"):
+            groups = self.env["crm.client.duplicate"].search(
+                [("state", "=", "open"), ("score", ">=", job.min_score)], order="score desc, id"
+            )
+            if not groups:
+                raise UserError(self.env._("No open group scores %s or more.", job.min_score))
+            job.write({"group_ids": [fields.Command.set(groups.ids)], "total": len(groups), "state": "running"})
+        self.env.ref("crm_client_base_dedup.ir_cron_merge_jobs")._trigger()
+
+    @api.model
+    def _cron_run_jobs(self):
+        """Merge the groups of running jobs one at a time, committing after each."""
+        for job in self.search([("state", "=", "running")], order="id"):
+            pending = job.group_ids.filtered(lambda g: g.state == "open")
+            cron_progress(self.env, 0, remaining=len(pending))
+            for index, group in enumerate(pending):
+                try:
+                    with self.env.cr.savepoint():
+                        group.action_merge_default()
+                    job.done_count += 1
+                except UserError as error:
+                    job.failed_count += 1
+                    job.log = f"{job.log or ''}{group.name}: {error.args[0]}\n"
+                if not cron_progress(self.env, 1, remaining=len(pending) - index - 1):
+                    return
+            job.state = "done"
+            cron_progress(self.env, 0)

@@ -1,0 +1,143 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
+from odoo.tests import BaseCase, tagged
+
+from ..tools import matching
+from ..tools.matching import Profile, name_key, score_pair
+
+
+def company(pid, name, **kw):
+    return Profile(pid, name, **kw)
+
+
+def person(pid, name, **kw):
+    return Profile(pid, name, person=True, **kw)
+
+
+@tagged("post_install", "-at_install")
+class TestNormalization(BaseCase):
+    def test_name_case_quotes_and_yo(self):
+        self.assertEqual(name_key('ООО "Ёлка"'), name_key("ооо «елка»"))
+        self.assertEqual(name_key("ООО “Ёлка”"), name_key("ЁЛКА"))
+
+    def test_legal_forms_short_long_and_latin(self):
+        expected = name_key("Ромашка")
+        for variant in (
+            "ООО Ромашка",
+            "Общество с ограниченной ответственностью «Ромашка»",
+            "Ромашка, ООО",
+            "Romashka LLC",
+            "OOO Romashka",
+            "L.L.C. Romashka",
+        ):
+            self.assertEqual(name_key(variant), expected, variant)
+        self.assertEqual(name_key("Nordtechnik G.m.b.H."), name_key("Nordtechnik GmbH"))
+        self.assertEqual(matching.split_name("ООО Ромашка")[1], matching.split_name("Romashka LLC")[1])
+
+    def test_transliteration_both_conventions(self):
+        self.assertEqual(name_key("Щукин Юрий"), name_key("Shchukin Yuriy"))
+        self.assertEqual(name_key("Щукин Юрий"), name_key("Schukin Jurij"))
+        self.assertEqual(name_key("Хрущёв"), name_key("Hruschev"))
+        self.assertEqual(name_key("Müller Bau"), name_key("Mueller Bau"))
+
+    def test_word_order(self):
+        self.assertEqual(name_key("Петров Иван Сергеевич"), name_key("Иван Сергеевич Петров"))
+
+    def test_phone_formats(self):
+        expected = "74951234567"
+        for variant in ("+7 (495) 123-45-67", "8 495 123 45 67", "+74951234567", "7-495-1234567"):
+            self.assertEqual(matching.phone_key(variant), expected, variant)
+        self.assertEqual(matching.phone_key("+49 (0)30 1234567"), "49301234567")
+        self.assertEqual(matching.phone_key("12"), "", "too short to identify anyone")
+
+    def test_email_and_vat(self):
+        self.assertEqual(matching.email_key(" Info @ Romashka.RU "), "info@romashka.ru")
+        self.assertEqual(matching.email_key("a@b.ru, c@d.ru"), "a@b.ru")
+        self.assertEqual(matching.vat_key("RU 7701234567"), "7701234567")
+
+    def test_city_and_street(self):
+        self.assertEqual(matching.city_key("г. Москва"), matching.city_key("МОСКВА"))
+        self.assertEqual(matching.street_key("ул. Ленина, д. 5, оф. 3"), matching.street_key("улица Ленина, 5, офис 3"))
+
+
+@tagged("post_install", "-at_install")
+class TestScoring(BaseCase):
+    def test_same_phone_any_format_with_a_typo(self):
+        a = company(1, "ООО «Ромашка»", phones=["+7 495 123-45-67"], city="Москва")
+        b = company(2, "Ромашкка", phones=["8 (495) 1234567"], city="Москва")
+        score, reasons = score_pair(a, b)
+        self.assertGreaterEqual(score, 90)
+        self.assertIn(("same_phone", "74951234567"), reasons)
+
+    def test_same_inn_different_kpp_is_a_branch(self):
+        a = company(1, "ООО «Ромашка»", vat="7707083893", kpp="770701001", city="Москва")
+        b = company(2, "ООО «Ромашка»", vat="7707083893", kpp="540601001", city="Новосибирск")
+        self.assertEqual(score_pair(a, b)[0], 0)
+
+    def test_same_inn_one_kpp_missing_same_phone(self):
+        a = company(1, "ООО «Ромашка»", vat="7707083893", kpp="770701001", phones=["+74951234567"])
+        b = company(2, "Ромашка", vat="7707083893", phones=["84951234567"])
+        self.assertGreaterEqual(score_pair(a, b)[0], 90)
+
+    def test_namesake_firms_with_other_inn(self):
+        a = company(1, "ООО «Ромашка»", vat="7707083893", city="Москва")
+        b = company(2, "ООО «Ромашка»", vat="7736207543", city="Москва")
+        self.assertEqual(score_pair(a, b)[0], 0)
+
+    def test_x_and_x_plus(self):
+        a = company(1, "ООО «Вектор»", phones=["+74951234567"], city="Москва", street="ул. Ленина, 5")
+        b = company(2, "ООО «Вектор Плюс»", phones=["+74957654321"], city="Москва", street="ул. Ленина, 5")
+        self.assertEqual(score_pair(a, b)[0], 0)
+
+    def test_namesake_persons(self):
+        a = person(1, "Иванов Иван Иванович", phones=["+79161234567"], city="Москва", birthday="1980-01-01")
+        b = person(2, "Иванов Иван Иванович", phones=["+79031234567"], city="Казань")
+        c = person(3, "Иванов Иван Иванович", city="Москва", birthday="1975-05-05")
+        self.assertEqual(score_pair(a, b)[0], 0)
+        self.assertEqual(score_pair(a, c)[0], 0, "different birthdays")
+
+    def test_person_initials_and_missing_patronymic(self):
+        a = person(1, "Петров Иван Сергеевич", city="Москва", street="ул. Мира, 1", email="petrov@mail.ru")
+        b = person(2, "Петров И. С.", city="Москва", street="улица Мира, д. 1")
+        c = person(3, "Иван Петров", city="Москва", street="ул. Мира, 1")
+        self.assertGreater(score_pair(a, b)[0], 0)
+        self.assertGreater(score_pair(a, c)[0], 0)
+
+    def test_other_first_name_is_another_person(self):
+        a = person(1, "Соколов Владимир Михайлович", city="Москва", street="ул. Мира, 1")
+        b = person(2, "Жуков Владимир Михайлович", city="Москва", street="ул. Мира, 1")
+        self.assertEqual(score_pair(a, b)[0], 0)
+
+    def test_name_alone_needs_the_address(self):
+        a = company(1, "ООО «Темп»", city="Минск")
+        b = company(2, "ООО «Темп»", city="Минск", phones=["+375171234567"])
+        self.assertEqual(score_pair(a, b)[0], 0)
+        a.street = b.street = matching.street_key("ул. Немига, 5")
+        self.assertGreater(score_pair(a, b)[0], 0)
+
+    def test_legal_forms_tell_apart(self):
+        a = company(1, "ООО «Амур»", city="Минск", street="ул. Немига, 5")
+        b = company(2, "ЧУП «Амур»", city="Минск", street="ул. Немига, 5")
+        self.assertEqual(score_pair(a, b)[0], 0)
+
+    def test_company_and_its_contact(self):
+        a = company(1, "ООО «Ромашка»", phones=["+74951234567"])
+        b = person(2, "Ромашка", phones=["+74951234567"], parent_id=1)
+        self.assertEqual(score_pair(a, b)[0], 0)
+
+    def test_other_companies_never_match(self):
+        a = company(1, "ООО «Ромашка»", vat="7707083893", company_id=1)
+        b = company(2, "ООО «Ромашка»", vat="7707083893", company_id=2)
+        self.assertEqual(score_pair(a, b)[0], 0)
+
+    def test_blocks_never_pair_everyone(self):
+        profiles = [company(i, f"Фирма {i}", phones=[f"+7495{i:07d}"], city="Москва") for i in range(300)]
+        pairs = matching.candidate_pairs(profiles)
+        self.assertLess(len(pairs), 300 * 12, "sorted neighbourhoods, not all 44850 pairs")
+
+    def test_groups_do_not_chain_through_conflicts(self):
+        a = company(1, "ООО «Ромашка»", vat="7707083893")
+        b = company(2, "Ромашка")
+        c = company(3, "ООО «Ромашка»", vat="7736207543")
+        groups = matching.group_pairs({(1, 2): (90, []), (2, 3): (85, [])}, {1: a, 2: b, 3: c})
+        self.assertEqual(groups, [{1, 2}])

@@ -1,0 +1,213 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
+from odoo.exceptions import AccessError, UserError
+from odoo.tests import Form, new_test_user, tagged
+
+from odoo.addons.account.tests.common import AccountTestInvoicingCommon
+
+# Linked records counted before and after a merge: (model, field pointing to the partner).
+LINKED = (
+    ("account.move", "partner_id"),
+    ("account.move.line", "partner_id"),
+    ("account.payment", "partner_id"),
+    ("res.partner.bank", "partner_id"),
+    ("res.partner", "parent_id"),
+    ("crm.client.interaction", "partner_id"),
+)
+
+
+@tagged("post_install", "-at_install")
+class TestMerge(AccountTestInvoicingCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env.user.group_ids |= cls.env.ref("sales_team.group_sale_manager")
+        cls.manager = new_test_user(
+            cls.env,
+            login="dedup_manager",
+            groups="sales_team.group_sale_manager,account.group_account_invoice,base.group_partner_manager",
+            company_id=cls.env.company.id,
+        )
+        cls.Duplicate = cls.env["crm.client.duplicate"]
+
+    def _client(self, name, **values):
+        return self.env["res.partner"].create({"name": name, "is_company": True, **values})
+
+    def _link_everything(self, partner, tag):
+        """One of each linked record Odoo and we keep on a partner."""
+        self.init_invoice("out_invoice", partner=partner, amounts=[100], post=True)
+        self.init_payment(50, post=True, partner=partner)
+        self.env["res.partner.bank"].create({"partner_id": partner.id, "acc_number": f"4070281000000000{tag}"})
+        self.env["res.partner"].create({"name": f"Contact {tag}", "parent_id": partner.id})
+        self.env["crm.client.interaction"].create(
+            {"partner_id": partner.id, "interaction_type": "call", "summary": f"Call {tag}"}
+        )
+        partner.message_post(body=f"Note {tag}")
+        partner.message_subscribe(partner_ids=self.manager.partner_id.ids)
+        partner.activity_schedule("mail.mail_activity_data_todo", summary=f"Todo {tag}", user_id=self.env.uid)
+        self.env["ir.attachment"].create(
+            {"name": f"card{tag}.txt", "raw": b"x", "res_model": "res.partner", "res_id": partner.id}
+        )
+
+    def _linked(self, partners):
+        """Ids of the records linked to ``partners``, per kind."""
+        linked = {
+            f"{model}.{field}": set(
+                self.env[model].with_context(active_test=False).search([(field, "in", partners.ids)]).ids
+            )
+            for model, field in LINKED
+        }
+        for model, domain in (
+            ("mail.message", [("model", "=", "res.partner")]),
+            ("mail.activity", [("res_model", "=", "res.partner")]),
+            ("ir.attachment", [("res_model", "=", "res.partner")]),
+        ):
+            linked[model] = set(self.env[model].search([*domain, ("res_id", "in", partners.ids)]).ids)
+        # Followers are counted as who follows: two rows of one follower become one.
+        linked["followers"] = set(
+            self.env["mail.followers"]
+            .search([("res_model", "=", "res.partner"), ("res_id", "in", partners.ids)])
+            .mapped("partner_id")
+            .ids
+        )
+        return linked
+
+    def test_merge_keeps_every_linked_record(self):
+        partners = self._client("ООО «Ромашка»") | self._client("Ромашка") | self._client("Romashka LLC")
+        partners |= self._client("РОМАШКА") | self._client("Ромашка ООО")
+        for index, partner in enumerate(partners):
+            self._link_everything(partner, index)
+        self.env.flush_all()
+        names = partners.mapped("name")
+        before = self._linked(partners)
+        survivor = partners[0]
+        wizard = Form(
+            self.env["crm.client.merge.wizard"]
+            .with_user(self.manager)
+            .with_context(active_model="res.partner", active_ids=partners.ids)
+        )
+        self.assertFalse(wizard.conflicts)
+        wizard.survivor_id = survivor
+        wizard.save().action_merge()
+        self.assertEqual(partners.exists(), survivor, "five partners merged at once (Odoo stops at three)")
+        after = self._linked(survivor)
+        self.assertEqual({kind: len(ids) for kind, ids in before.items()}["account.move.partner_id"], 10)
+        for kind, ids in before.items():
+            # The survivor's chatter also gains the notes and tracking of the merge itself.
+            self.assertLessEqual(ids, after[kind], kind)
+            if kind != "mail.message":
+                self.assertEqual(len(after[kind]), len(ids), kind)
+        self.assertEqual(len(survivor.bank_ids), 5)
+        log = self.env["crm.client.merge.log"].with_user(self.manager).search([("survivor_id", "=", survivor.id)])
+        self.assertEqual(len(log), 1)
+        self.assertEqual(log.user_id, self.manager)
+        self.assertEqual(sorted(card["name"] for card in log.snapshot), sorted(names[1:]))
+        self.assertGreater(log.moved_count, 20)
+        self.assertIn("Romashka LLC", log.snapshot_text)
+
+    def test_chosen_values_survive(self):
+        first = self._client("ООО «Ромашка»", phone="+7 495 111-22-33")
+        second = self._client("Ромашка", phone="+7 495 111-22-33", email="info@romashka.ru", city="Москва")
+        self.env.flush_all()
+        group = self.Duplicate.scan().filtered(lambda g: first in g.partner_ids)
+        self.assertEqual(group.partner_ids, first | second)
+        form = Form(self.env["crm.client.merge.wizard"].with_context(default_duplicate_id=group.id))
+        form.survivor_id = first
+        with form.line_ids.edit(0) as line:
+            self.assertEqual(line.field_name, "name")
+            line.source_id = second
+            self.assertEqual(line.preview, "Ромашка")
+        form.save().action_merge()
+        self.assertEqual(first.name, "Ромашка")
+        self.assertEqual(first.email, "info@romashka.ru", "an empty value takes the filled one")
+        self.assertEqual(group.state, "merged")
+        self.assertEqual(group.survivor_id, first)
+
+    def test_conflict_stops_and_changes_nothing(self):
+        first = self._client("ООО «Ромашка»")
+        second = self._client("Ромашка")
+        Filters = self.env["calendar.filters"]
+        Filters.create({"user_id": self.manager.id, "partner_id": first.id})
+        Filters.create({"user_id": self.manager.id, "partner_id": second.id})
+        self.env.flush_all()
+        wizard = Form(
+            self.env["crm.client.merge.wizard"].with_context(
+                active_model="res.partner", active_ids=(first | second).ids
+            )
+        ).save()
+        self.assertIn("calendar_filters.partner_id", wizard.conflicts)
+        with self.assertRaisesRegex(UserError, "calendar_filters"):
+            wizard.action_merge()
+        self.assertEqual((first | second).exists(), first | second)
+        self.assertEqual(Filters.search_count([("partner_id", "in", (first | second).ids)]), 2)
+        self.assertFalse(self.env["crm.client.merge.log"].search([("survivor_id", "in", (first | second).ids)]))
+
+    def test_dismissed_pairs_follow_the_survivor(self):
+        first, second, other = self._client("Ромашка"), self._client("Ромашка ООО"), self._client("Ромашка Плюс")
+        Dismissal = self.env["crm.client.duplicate.dismissal"]
+        pair = sorted((second.id, other.id))
+        Dismissal.create({"partner_a_id": pair[0], "partner_b_id": pair[1]})
+        self.Duplicate._merge_partners(first | second, first)
+        pair = sorted((first.id, other.id))
+        self.assertEqual(Dismissal.search_count([("partner_a_id", "=", pair[0]), ("partner_b_id", "=", pair[1])]), 1)
+
+    def test_query_count_does_not_grow_with_the_database(self):
+        def merge_one(tag):
+            partners = self._client(f"Клиент {tag}") | self._client(f"Клиент {tag} ООО")
+            for index, partner in enumerate(partners):
+                self._link_everything(partner, f"{tag}{index}")
+            self.env.flush_all()
+            self.env.invalidate_all()
+            # A fresh environment (its own lazy caches) after a warm-up merge: both measured
+            # merges start from the same state, so only the database differs.
+            Duplicate = self.Duplicate.with_context(query_probe=tag)
+            count = self.env.cr.sql_log_count
+            Duplicate._merge_partners(partners.with_env(Duplicate.env), partners[0].with_env(Duplicate.env))
+            Duplicate.env.flush_all()
+            return self.env.cr.sql_log_count - count
+
+        merge_one("warm")
+        small = merge_one("a")
+        # A bigger database: more partners, each with invoices, messages and contacts.
+        for index in range(40):
+            self._link_everything(self._client(f"Фон {index}"), f"bg{index}")
+        merge_one("warm again")
+        large = merge_one("b")
+        # The same merge costs the same whatever else the database holds (give or take the one
+        # or two reads the ORM's caches happen to hold already) ...
+        self.assertLessEqual(abs(large - small), 3, (small, large))
+        # ... and never a probe of every column referencing partners, as Odoo's merge does.
+        references = len(self.env["base.partner.merge.automatic.wizard"]._get_fk_on("res_partner"))
+        self.assertGreater(references, 80)
+        self.assertLess(small, 2 * references + 120)
+
+    def test_bulk_merge_job(self):
+        pairs = []
+        for index in range(3):
+            pairs.append(self._client(f"Бета {index}", phone=f"+7 495 300-00-0{index}"))
+            pairs.append(self._client(f"Бета {index} ООО", phone=f"8 495 300000{index}"))
+        self.env.flush_all()
+        self.Duplicate.scan()
+        job = self.env["crm.client.merge.job"].create({"min_score": 80})
+        job.action_start()
+        self.assertEqual(job.total, len(self.Duplicate.search([("state", "=", "open"), ("score", ">=", 80)])))
+        job._cron_run_jobs()
+        self.assertEqual(job.state, "done")
+        self.assertEqual(job.done_count, job.total)
+        self.assertEqual(job.progress, 100.0)
+        self.assertEqual(len(self.env["res.partner"].browse([p.id for p in pairs]).exists()), 3)
+
+    def test_missing_fk_indexes_reported_and_created(self):
+        Merge = self.env["base.partner.merge.automatic.wizard"]
+        self.env.cr.execute(
+            "CREATE TABLE test_dedup_ref (id serial PRIMARY KEY, partner_id int REFERENCES res_partner)"
+        )
+        self.assertIn(("test_dedup_ref", "partner_id"), Merge._partner_fk_missing_indexes())
+        created = Merge._create_partner_fk_indexes()
+        self.assertIn(("test_dedup_ref", "partner_id"), created)
+        self.assertFalse(Merge._partner_fk_missing_indexes())
+
+    def test_only_managers_merge(self):
+        salesman = new_test_user(self.env, login="dedup_salesman", groups="sales_team.group_sale_salesman")
+        with self.assertRaises(AccessError):
+            self.env["crm.client.merge.wizard"].with_user(salesman).create({})

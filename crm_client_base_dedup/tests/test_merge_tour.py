@@ -1,0 +1,20 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo.tests import HttpCase, tagged
+
+
+@tagged("post_install", "-at_install")
+class TestMergeTour(HttpCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env["res.lang"]._activate_lang("ru_RU")
+        cls.env.ref("base.user_admin").lang = "ru_RU"
+        Partner = cls.env["res.partner"]
+        cls.first = Partner.create({"name": "ООО «Турбо»", "is_company": True, "phone": "+7 495 123-45-67"})
+        cls.second = Partner.create({"name": "Turbo LLC", "is_company": True, "phone": "8 495 1234567"})
+
+    def test_review_queue_and_merge(self):
+        self.env["crm.client.duplicate"].scan()
+        self.start_tour("/odoo", "crm_client_base_dedup_review_merge", login="admin")
+        self.assertEqual((self.first | self.second).exists(), self.first)
+        self.assertEqual(self.first.name, "Turbo LLC")

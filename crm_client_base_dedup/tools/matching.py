@@ -1,0 +1,458 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Blocking keys and pair scoring of the duplicate detector, in plain Python.
+
+Nothing here touches the database: the same functions compute the keys stored on partners, score
+candidate pairs during a scan or a lookup, and run in the benchmark and in the unit tests.
+"""
+
+import re
+from collections import defaultdict
+from itertools import combinations
+
+from anyascii import anyascii
+from rapidfuzz import fuzz
+
+# Long legal forms, matched on the lower-cased Cyrillic text before transliteration.
+# Long legal forms, matched on the lower-cased Cyrillic text before transliteration, and the
+# short form each stands for.
+_LONG_FORMS = {
+    "общество с ограниченной ответственностью": "ooo",
+    "общество с дополнительной ответственностью": "odo",
+    "публичное акционерное общество": "pao",
+    "непубличное акционерное общество": "ao",
+    "закрытое акционерное общество": "zao",
+    "открытое акционерное общество": "oao",
+    "акционерное общество": "ao",
+    "товарищество с ограниченной ответственностью": "too",
+    "частное унитарное предприятие": "chup",
+    "государственное унитарное предприятие": "gup",
+    "муниципальное унитарное предприятие": "mup",
+    "индивидуальный предприниматель": "ip",
+    "автономная некоммерческая организация": "ano",
+    "некоммерческая организация": "nko",
+    "крестьянское фермерское хозяйство": "kfh",
+}
+_LONG_FORMS_RE = re.compile("|".join(sorted(_LONG_FORMS, key=len, reverse=True)))
+# Short legal forms as whole tokens, after transliteration and with dots removed (OOO, LLC,
+# L.L.C., GmbH, G.m.b.H., ИП...), and the form each means: the Russian form and its usual
+# English rendering are one form (ООО = LLC, АО = JSC).
+_SHORT_FORMS = {
+    **{form: form for form in "ooo ao pao zao oao nao too chup odo ip kfh gup mup fgup ano nko".split()},
+    **{form: form for form in "ltd plc llp lp gmbh ag kg ug ohg ek sa sarl srl sas bv nv spa ab oy as aps".split()},
+    "llc": "ooo",
+    "limited": "ltd",
+    "inc": "inc",
+    "incorporated": "inc",
+    "corp": "corp",
+    "corporation": "corp",
+    "co": "co",
+    "company": "co",
+    "jsc": "ao",
+    "pjsc": "pao",
+    "cjsc": "zao",
+    "ojsc": "oao",
+    "pue": "chup",
+    "alc": "odo",
+    "ie": "ip",
+    "ipbul": "ip",
+}
+_SKELETON = (
+    ("shch", "sh"),
+    ("sch", "sh"),
+    ("kh", "h"),
+    ("tz", "c"),
+    ("ts", "c"),
+    ("zh", "j"),
+    ("yu", "u"),
+    ("ju", "u"),
+    ("iu", "u"),
+    ("ya", "a"),
+    ("ja", "a"),
+    ("ia", "a"),
+    ("yo", "e"),
+    ("jo", "e"),
+    ("ae", "a"),
+    ("oe", "o"),
+    ("ue", "u"),
+    ("ck", "k"),
+    ("ph", "f"),
+    ("w", "v"),
+    ("x", "ks"),
+    ("q", "k"),
+    ("y", "i"),
+    ("j", "i"),
+)
+_NOT_ALNUM = re.compile(r"[^a-z0-9]+")
+_DOUBLES = re.compile(r"(.)\1+")
+_DIGITS = re.compile(r"\D+")
+_SPACES = re.compile(r"\s+")
+
+
+def skeleton(word):
+    """One spelling for the ways a word is transliterated: Щукин, Shchukin, Schukin -> shukin."""
+    for old, new in _SKELETON:
+        if old in word:
+            word = word.replace(old, new)
+    return _DOUBLES.sub(r"\1", word)
+
+
+def split_name(name):
+    """(tokens, legal forms) of a name: the tokens without case, quotes, ё, legal forms or
+    script, in written order; the legal forms found, as a set of short codes."""
+    if not name:
+        return [], frozenset()
+    text = name.lower().replace("ё", "е")
+    forms = set()
+
+    def long_form(match):
+        forms.add(_LONG_FORMS[match.group(0)])
+        return " "
+
+    text = _LONG_FORMS_RE.sub(long_form, text)
+    text = anyascii(text).lower().replace(".", "").replace("'", "")
+    tokens = []
+    for token in _NOT_ALNUM.split(text):
+        if not token:
+            continue
+        form = _SHORT_FORMS.get(token)
+        if form:
+            forms.add(form)
+        else:
+            tokens.append(skeleton(token))
+    return tokens, frozenset(forms)
+
+
+def name_tokens(name):
+    """The tokens of a name without case, quotes, ё, legal forms or script, in written order."""
+    return split_name(name)[0]
+
+
+def name_key(name):
+    """Blocking key of a name: its tokens sorted (word order does not matter), space-separated."""
+    return " ".join(sorted(name_tokens(name)))
+
+
+def phone_key(phone):
+    """Digits of a phone number (E.164 without the plus); a Russian 8 trunk prefix becomes 7."""
+    digits = _DIGITS.sub("", (phone or "").replace("(0)", ""))
+    if len(digits) == 11 and digits[0] == "8":
+        digits = "7" + digits[1:]
+    return digits if len(digits) >= 7 else ""
+
+
+def email_key(email):
+    """The first address of an email field, lower-cased and without white space."""
+    first = (email or "").replace(";", ",").split(",")[0]
+    first = _SPACES.sub("", first).lower()
+    return first if "@" in first else ""
+
+
+def vat_key(vat):
+    """Digits and letters of a tax id without a country prefix: RU7701234567 -> 7701234567."""
+    value = _NOT_ALNUM.sub("", (vat or "").lower())
+    if len(value) > 2 and value[:2].isalpha() and value[2:].isdigit():
+        value = value[2:]
+    return value
+
+
+def city_key(city):
+    """City without case, script or a "г." prefix: "г. Москва", "МОСКВА", "Moskva" -> moskva."""
+    return " ".join(t for t in name_tokens(city) if t not in ("g", "gorod"))
+
+
+# Street types and address words people write or leave out ("ул.", "улица", "д.", "офис").
+_STREET_WORDS = frozenset(
+    "ul ulica d dom of ofis korp korpus str stroenie kv pr prt prospekt per pereulok b br bulvar sh shose "
+    "nab naberejna pl ploshad st street rd road ave avenue suite ste strase str".split()
+)
+
+
+def street_key(street):
+    """Street name and numbers, sorted, without street types: "ул. Ленина, д. 5" -> "5 lenina"."""
+    return " ".join(sorted(t for t in name_tokens(street) if t not in _STREET_WORDS))
+
+
+def website_key(website):
+    """Host of a website without scheme or www: "https://www.Romashka.ru/" -> romashka.ru."""
+    host = (website or "").strip().lower().split("://")[-1].split("/")[0]
+    return host.removeprefix("www.")
+
+
+class Profile:
+    """What the scorer compares of one partner."""
+
+    __slots__ = (
+        "id",
+        "key",
+        "tokens",
+        "forms",
+        "person",
+        "phones",
+        "email",
+        "vat",
+        "kpp",
+        "city",
+        "street",
+        "zip",
+        "website",
+        "birthday",
+        "parent_id",
+        "company_id",
+    )
+
+    def __init__(
+        self,
+        pid,
+        name,
+        phones=(),
+        email=None,
+        vat=None,
+        kpp=None,
+        city=None,
+        birthday=None,
+        person=False,
+        street=None,
+        zip_code=None,
+        website=None,
+        parent_id=None,
+        company_id=None,
+    ):
+        self.id = pid
+        tokens, self.forms = split_name(name)
+        self.tokens = sorted(tokens)
+        self.key = " ".join(self.tokens)
+        self.phones = frozenset(p for p in (phone_key(p) for p in phones) if p)
+        self.email = email_key(email)
+        self.vat = vat_key(vat)
+        self.kpp = _DIGITS.sub("", kpp or "")
+        self.city = city_key(city)
+        self.birthday = birthday or None
+        # A person's name is compared word by word: "Соколов Владимир" is not "Жуков Владимир".
+        self.person = bool(person)
+        self.street = street_key(street)
+        self.zip = _NOT_ALNUM.sub("", (zip_code or "").lower())
+        self.website = website_key(website)
+        self.parent_id = parent_id
+        self.company_id = company_id
+
+
+def _person_similarity(a, b, whole):
+    """Similarity of two person names word by word: every word of the shorter name must match a
+    word of the other, an initial matching a word it starts ("Иванов И. П." ~ "Иван Петрович
+    Иванов"), a missing patronymic allowed ("Иванов Иван" ~ "Иванов Иван Петрович"). Names written
+    as one word ("IvanIvanov") fall back to ``whole``, the similarity of the whole strings."""
+    short, long_ = sorted((a, b), key=len)
+    if len(short) < 2:
+        return whole / 100.0 if len(long_) < 2 else 0.0
+    remaining = list(long_)
+    scores = []
+    for token in sorted(short, key=len, reverse=True):
+        best, best_index = 0, None
+        for index, other in enumerate(remaining):
+            if len(token) == 1 or len(other) == 1:
+                score = 90 if token[0] == other[0] else 0
+            else:
+                score = fuzz.ratio(token, other)
+            if score > best:
+                best, best_index = score, index
+        if best < 75:
+            return 0.0
+        scores.append(best)
+        remaining.pop(best_index)
+    # Each missing word (a patronymic) costs a little.
+    return (min(scores) - 4 * len(remaining)) / 100.0
+
+
+def name_similarity(a, b, strict=True):
+    """0..1: how alike two profiles' names are, whatever their word order, spaces or initials.
+
+    ``strict`` compares two persons' names word by word; otherwise as whole strings."""
+    if not a.key or not b.key:
+        return 0.0
+    if a.key == b.key:
+        return 1.0
+    compact_a, compact_b = a.key.replace(" ", ""), b.key.replace(" ", "")
+    best = max(
+        fuzz.ratio(a.key, b.key),
+        fuzz.ratio(compact_a, compact_b),
+        fuzz.ratio("".join(sorted(compact_a)), "".join(sorted(compact_b))) - 10,
+    )
+    if strict and a.person and b.person:
+        return _person_similarity(a.tokens, b.tokens, best)
+    return best / 100.0
+
+
+def score_pair(a, b):
+    """(score 0..100, reasons) for two profiles; score 0 means "not the same client".
+
+    Reasons are (code, value) tuples; the caller turns them into words.
+    """
+    reasons = []
+    if a.id == b.parent_id or b.id == a.parent_id:
+        # A company and its own contact share phones and mail domains by design.
+        return 0, reasons
+    if a.company_id and b.company_id and a.company_id != b.company_id:
+        return 0, reasons
+    if a.vat and b.vat and a.vat != b.vat:
+        return 0, [("vat_conflict", None)]
+    same_vat = bool(a.vat) and a.vat == b.vat
+    if same_vat and a.kpp and b.kpp and a.kpp != b.kpp:
+        # One legal entity, two branches.
+        return 0, [("kpp_conflict", None)]
+    if a.birthday and b.birthday and a.birthday != b.birthday:
+        return 0, [("birthday_conflict", None)]
+    shared_phones = a.phones & b.phones
+    same_email = bool(a.email) and a.email == b.email
+    phone_conflict = bool(a.phones and b.phones and not shared_phones)
+    email_conflict = bool(a.email and b.email and not same_email)
+    similarity = name_similarity(a, b)
+    same_city = bool(a.city) and a.city == b.city
+
+    if same_vat:
+        reasons.append(("same_vat", a.vat))
+    for phone in sorted(shared_phones):
+        reasons.append(("same_phone", phone))
+    if same_email:
+        reasons.append(("same_email", a.email))
+    if similarity >= 0.6:
+        reasons.append(("similar_name", round(similarity, 2)))
+    if a.birthday and a.birthday == b.birthday:
+        reasons.append(("same_birthday", str(a.birthday)))
+
+    identifiers = same_vat + bool(shared_phones) + same_email
+    if identifiers:
+        # With an identifier in common, typos may go as far as a person's word order allows.
+        similarity = max(similarity, name_similarity(a, b, strict=False))
+        if similarity < 0.5 and not same_vat:
+            # A shared switchboard or family phone, a shared mailbox: not enough on its own.
+            return 0, reasons
+        if same_vat and not (shared_phones or same_email):
+            # Same INN, but another city, other phones or mailboxes: a branch without its KPP.
+            if a.city and b.city and not same_city:
+                return 0, reasons
+            if (phone_conflict or email_conflict) and (similarity < 0.9 or phone_conflict and email_conflict):
+                return 0, reasons
+        score = 70 + 10 * identifiers + int(20 * similarity)
+        return min(score, 100), reasons
+    # Nothing identifying in common: a near-identical name in the same city counts, unless
+    # phones, mailboxes or legal forms (ООО «Амур» and ЧУП «Амур») tell two clients apart.
+    # Even then, the address, birthday or website must agree: same-name firms in one city abound.
+    form_conflict = bool(a.forms and b.forms and not a.forms & b.forms)
+    if similarity < 0.85 or not same_city or phone_conflict or email_conflict or form_conflict:
+        return 0, reasons
+    support = []
+    if a.street and a.street == b.street:
+        support.append(("same_street", a.street))
+    if a.website and a.website == b.website:
+        support.append(("same_website", a.website))
+    if a.birthday and a.birthday == b.birthday:
+        support.append(None)
+    if not support:
+        return 0, reasons
+    reasons.append(("same_city", a.city))
+    reasons.extend(reason for reason in support if reason)
+    return int(40 + 30 * similarity + 5 * len(support)), reasons
+
+
+def candidate_pairs(profiles, max_block=200, window=4):
+    """Pairs (id_a, id_b), id_a < id_b, sharing a blocking key: never all pairs.
+
+    Blocks: each phone, the email, the tax id and the name key; blocks larger than
+    ``max_block`` carry no signal and are skipped. Names written with a typo come from sorted
+    neighbourhoods: within a city, each name is paired with the ``window`` names that follow it
+    in the order of the name key, of the reversed key (a typo in the first letters) and of the
+    key without spaces (two words written as one), when they are alike at all.
+    """
+    blocks = defaultdict(list)
+    for profile in profiles:
+        pid = profile.id
+        for phone in profile.phones:
+            blocks["p" + phone].append(pid)
+        if profile.email:
+            blocks["e" + profile.email].append(pid)
+        if profile.vat:
+            blocks["v" + profile.vat].append(pid)
+        if profile.key:
+            blocks["n" + profile.key].append(pid)
+    pairs = set()
+    for members in blocks.values():
+        if 1 < len(members) <= max_block:
+            members.sort()
+            pairs.update(combinations(members, 2))
+    named = [(p.city, p.key, p.key.replace(" ", ""), p.id) for p in profiles if p.key and p.city]
+    for order in (lambda r: (r[0], r[1]), lambda r: (r[0], r[1][::-1]), lambda r: (r[0], r[2])):
+        named.sort(key=order)
+        for index, (city, _key, compact, pid) in enumerate(named):
+            for other_city, _other_key, other_compact, other_id in named[index + 1 : index + 1 + window]:
+                if other_city != city:
+                    break
+                if fuzz.ratio(compact, other_compact) >= 75:
+                    pairs.add((pid, other_id) if pid < other_id else (other_id, pid))
+    return pairs
+
+
+def group_pairs(scored, profiles_by_id=None):
+    """Candidate groups from accepted pairs: {pair: (score, reasons)} -> list of id sets.
+
+    Pairs are joined into groups (a duplicate of a duplicate is one client), best pairs first;
+    two groups are not joined when any two of their members conflict on a tax id, KPP or
+    birthday, so one weak link cannot chain two clients together.
+    """
+    parent = {}
+    members = {}
+
+    def find(node):
+        root = node
+        while parent.get(root, root) != root:
+            root = parent[root]
+        while node != root:
+            parent[node], node = root, parent[node]
+        return root
+
+    for (a, b), _value in sorted(scored.items(), key=lambda item: -item[1][0]):
+        root_a, root_b = find(a), find(b)
+        if root_a == root_b:
+            continue
+        group_a, group_b = members.get(root_a, {a}), members.get(root_b, {b})
+        if profiles_by_id and (len(group_a) > 1 or len(group_b) > 1):
+            if any(_conflict(profiles_by_id[x], profiles_by_id[y]) for x in group_a for y in group_b):
+                continue
+        parent[root_b] = root_a
+        members[root_a] = group_a | group_b
+        members.pop(root_b, None)
+    return [group for group in members.values() if len(group) > 1]
+
+
+def _conflict(a, b):
+    if a.vat and b.vat and a.vat != b.vat:
+        return True
+    if a.vat and a.vat == b.vat and a.kpp and b.kpp and a.kpp != b.kpp:
+        return True
+    return bool(a.birthday and b.birthday and a.birthday != b.birthday)
+
+
+PERSON_TYPES = ("individual_entrepreneur", "private_person")
+
+
+def profile_from_values(pid, values):
+    """A Profile from a partner's field values (a dict with res.partner field names).
+
+    A contact person carries its company's tax ids (Odoo copies them down): they identify the
+    company, not the person, and are left out."""
+    contact = bool(values.get("parent_id"))
+    return Profile(
+        pid,
+        values.get("name"),
+        phones=(values.get("phone"), values.get("mobile")),
+        email=values.get("email"),
+        vat=None if contact else values.get("vat"),
+        kpp=None if contact else values.get("kpp"),
+        city=values.get("city"),
+        birthday=values.get("birthday"),
+        person=values.get("client_type") in PERSON_TYPES,
+        street=values.get("street"),
+        zip_code=values.get("zip"),
+        website=values.get("website"),
+        parent_id=values.get("parent_id"),
+        company_id=values.get("company_id"),
+    )

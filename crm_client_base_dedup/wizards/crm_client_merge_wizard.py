@@ -1,0 +1,158 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+# Card fields offered for a choice of the surviving value, in this order.
+MERGE_FIELDS = (
+    "name",
+    "client_type",
+    "vat",
+    "kpp",
+    "ogrn",
+    "phone",
+    "mobile",
+    "email",
+    "website",
+    "street",
+    "street2",
+    "city",
+    "zip",
+    "country_id",
+    "function",
+    "birthday",
+    "user_id",
+    "client_stage_id",
+    "source_id",
+    "comment",
+)
+
+
+class CrmClientMergeWizard(models.TransientModel):
+    """Merge a candidate group (or selected clients) into one card, value by value."""
+
+    _name = "crm.client.merge.wizard"
+    _description = "Merge clients"
+
+    duplicate_id = fields.Many2one("crm.client.duplicate")
+    partner_ids = fields.Many2many("res.partner", string="Clients to merge", required=True)
+    survivor_id = fields.Many2one(
+        "res.partner", string="Keep this card", required=True, domain="[('id', 'in', partner_ids)]"
+    )
+    line_ids = fields.One2many("crm.client.merge.wizard.line", "wizard_id", string="Values")
+    conflicts = fields.Text(compute="_compute_conflicts", string="Pre-check")
+    linked_count = fields.Integer(compute="_compute_conflicts", string="Linked records to move")
+
+    @api.model
+    def default_get(self, fields_list):
+        values = super().default_get(fields_list)
+        context = self.env.context
+        partners = self.env["res.partner"]
+        if values.get("duplicate_id"):
+            partners = self.env["crm.client.duplicate"].browse(values["duplicate_id"]).partner_ids
+        elif context.get("active_model") == "res.partner" and context.get("active_ids"):
+            partners = partners.browse(context["active_ids"])
+        if partners:
+            values["partner_ids"] = [fields.Command.set(partners.ids)]
+            survivor = self.env["crm.client.duplicate"]._default_survivor(partners)
+            values["survivor_id"] = survivor.id
+            values["line_ids"] = [fields.Command.create(line) for line in self._lines_for(partners, survivor)]
+        return values
+
+    @api.model
+    def _lines_for(self, partners, survivor):
+        """One line per card field on which the clients differ, defaulting to the survivor's
+        value, or the first one filled when the survivor's is empty."""
+        lines = []
+        for name in MERGE_FIELDS:
+            field = partners._fields.get(name)
+            if not field:
+                continue
+            filled = [p for p in partners if p[name]]
+            distinct = {field.convert_to_write(p[name], p) for p in filled}
+            if len(distinct) < 2 and (survivor[name] or not filled):
+                continue
+            source = survivor if survivor[name] else filled[0]
+            lines.append({"field_name": name, "source_id": source.id})
+        return lines
+
+    @api.onchange("survivor_id")
+    def _onchange_survivor_id(self):
+        if self.survivor_id and self.partner_ids:
+            partners = self.partner_ids._origin
+            self.line_ids = [fields.Command.clear()] + [
+                fields.Command.create(line) for line in self._lines_for(partners, self.survivor_id._origin)
+            ]
+
+    @api.depends("partner_ids", "survivor_id")
+    def _compute_conflicts(self):
+        Merge = self.env["base.partner.merge.automatic.wizard"]
+        for wizard in self:
+            partners, survivor = wizard.partner_ids._origin, wizard.survivor_id._origin
+            sources = partners - survivor
+            if not (sources and survivor):
+                wizard.conflicts = False
+                wizard.linked_count = 0
+                continue
+            found = Merge._merge_conflicts(sources, survivor)
+            wizard.conflicts = (
+                "\n".join(
+                    self.env._("%(table)s.%(column)s: %(count)s rows", table=t, column=c, count=n) for t, c, n in found
+                )
+                or False
+            )
+            wizard.linked_count = sum(Merge._relations_holding("res_partner", sources.ids).values())
+
+    def action_merge(self):
+        self.ensure_one()
+        partners = self.partner_ids.exists()
+        if len(partners) < 2:
+            raise UserError(self.env._("Choose at least two clients to merge."))
+        values = {}
+        for line in self.line_ids:
+            field = partners._fields[line.field_name]
+            if line.source_id and line.source_id != self.survivor_id:
+                values[line.field_name] = field.convert_to_write(line.source_id[line.field_name], line.source_id)
+        Duplicate = self.env["crm.client.duplicate"]
+        log = Duplicate._merge_partners(partners, self.survivor_id, values, duplicate=self.duplicate_id)
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "res.partner",
+            "res_id": log.survivor_id.id,
+            "view_mode": "form",
+            "target": "current",
+        }
+
+
+class CrmClientMergeWizardLine(models.TransientModel):
+    _name = "crm.client.merge.wizard.line"
+    _description = "Merge clients: the value kept for one field"
+
+    wizard_id = fields.Many2one("crm.client.merge.wizard", required=True, ondelete="cascade")
+    field_name = fields.Char(required=True)
+    field_label = fields.Char(compute="_compute_display", string="Field")
+    source_id = fields.Many2one("res.partner", string="Take the value of")
+    values_text = fields.Text(compute="_compute_display", string="Values of the clients")
+    preview = fields.Char(compute="_compute_display", string="Kept value")
+
+    @api.depends("field_name", "source_id", "wizard_id.partner_ids")
+    def _compute_display(self):
+        for line in self:
+            partners = line.wizard_id.partner_ids._origin
+            field = partners._fields.get(line.field_name)
+            if not field:
+                line.field_label = line.values_text = line.preview = False
+                continue
+            line.field_label = field._description_string(self.env)
+            line.values_text = "\n".join(f"{p.display_name}: {_shown(p, line.field_name)}" for p in partners)
+            line.preview = _shown(line.source_id._origin, line.field_name) if line.source_id else ""
+
+
+def _shown(partner, name):
+    value = partner[name]
+    field = partner._fields[name]
+    if field.type == "many2one":
+        return value.display_name or ""
+    if field.type == "selection":
+        return dict(field._description_selection(partner.env)).get(value, "") if value else ""
+    return "" if value in (False, None) else str(value)
