@@ -302,14 +302,16 @@ Wizard = env["base.partner.merge.automatic.wizard"]
 env.flush_all()
 start = time.perf_counter()
 queries = env.cr.sql_log_count
-for ids in groups:
-    partners = Partner.browse(ids)
-    survivor = partners[0]
-    if "crm.client.duplicate" in env:
-        env["crm.client.duplicate"]._merge_partners(partners, survivor)
-    else:
+if "crm.client.duplicate" in env:
+    # As the bulk merge job does: 50 groups at a time.
+    jobs = [{"partners": Partner.browse(ids), "survivor": Partner.browse(ids[0])} for ids in groups]
+    for i in range(0, len(jobs), 50):
+        logs, failures = env["crm.client.duplicate"]._merge_groups(jobs[i : i + 50])
+        assert not failures, failures
+else:
+    for ids in groups:
         # Odoo's wizard merges at most three contacts at a time.
-        sources = ids[1:]
+        survivor, sources = Partner.browse(ids[0]), ids[1:]
         for i in range(0, len(sources), 2):
             Wizard._merge([survivor.id, *sources[i : i + 2]], survivor, extra_checks=False)
 env.flush_all()

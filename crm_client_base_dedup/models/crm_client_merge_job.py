@@ -47,20 +47,27 @@ class CrmClientMergeJob(models.Model):
         self.env.ref("crm_client_base_dedup.ir_cron_merge_jobs")._trigger()
 
     @api.model
-    def _cron_run_jobs(self):
-        """Merge the groups of running jobs one at a time, committing after each."""
+    def _cron_run_jobs(self, batch=50):
+        """Merge the groups of running jobs, a batch at a time, committing after each batch."""
         for job in self.search([("state", "=", "running")], order="id"):
-            pending = job.group_ids.filtered(lambda g: g.state == "open")
+            skipped = job._skipped_ids()
+            pending = job.group_ids.filtered(lambda g, skipped=skipped: g.state == "open" and g.id not in skipped)
             cron_progress(self.env, 0, remaining=len(pending))
-            for index, group in enumerate(pending):
-                try:
-                    with self.env.cr.savepoint():
-                        group.action_merge_default()
-                    job.done_count += 1
-                except UserError as error:
-                    job.failed_count += 1
-                    job.log = f"{job.log or ''}{group.name}: {error.args[0]}\n"
-                if not cron_progress(self.env, 1, remaining=len(pending) - index - 1):
+            for start in range(0, len(pending), batch):
+                chunk = pending[start : start + batch]
+                logs, failures = chunk.action_merge_default()
+                job.done_count += len(logs)
+                if failures:
+                    job.failed_count += len(failures)
+                    job.log = (job.log or "") + "".join(
+                        f"[{failed['duplicate'].id}] {failed['duplicate'].name}: {message}\n"
+                        for failed, message in failures
+                    )
+                if not cron_progress(self.env, len(chunk), remaining=len(pending) - start - len(chunk)):
                     return
             job.state = "done"
             cron_progress(self.env, 0)
+
+    def _skipped_ids(self):
+        """Groups a previous run of this job could not merge (listed in its log)."""
+        return {int(line[1 : line.index("]")]) for line in (self.log or "").splitlines() if line.startswith("[")}

@@ -21,12 +21,13 @@ MERGED_WITHOUT_LOSS = ("mail_followers", "res_partner_bank", "crm_client_duplica
 class BasePartnerMergeAutomaticWizard(models.TransientModel):
     """Odoo's merge, kept, made faster and safer:
 
-    * the catalogue queries (foreign keys, constraints) are cached per registry;
-    * one query tells which referencing columns hold a merged partner, so Odoo updates only
-      those instead of probing every column of the database: the query count of a merge no
-      longer grows with the database;
-    * under the ``crm_client_merge`` context (our merge wizard, after its conflict pre-check),
-      any number of partners is merged, three at a time as Odoo allows.
+    * the catalogue queries (foreign keys, constraints, columns) are cached per registry;
+    * one query tells which referencing columns hold a merged partner, so only those are
+      updated instead of probing every column of the database: the query count of a merge no
+      longer grows with the database (for Odoo's own wizard too);
+    * under the ``crm_client_merge`` context (crm.client.duplicate._merge_groups, after its
+      conflict pre-check), documents and reference fields move in one statement each and only
+      the values that change are written.
     """
 
     _inherit = "base.partner.merge.automatic.wizard"
@@ -100,6 +101,30 @@ class BasePartnerMergeAutomaticWizard(models.TransientModel):
     @tools.ormcache("table")
     def _table_columns_cached(self, table):
         return tuple(table_columns(self.env.cr, table))
+
+    @api.model
+    def _relations_holding_by_record(self, table, record_ids):
+        """{record id: {(table, column): rows}} for the columns referencing ``table`` that hold
+        one of ``record_ids``: one query for any number of records."""
+        relations = [rel for rel in self._fk_on_cached(table) if "base_partner_merge_" not in rel[0]]
+        if not relations or not record_ids:
+            return {}
+        parts = [
+            SQL(
+                "SELECT %s AS n, %s AS rid, count(*) AS c FROM %s WHERE %s = ANY(%s) GROUP BY %s",
+                index,
+                SQL.identifier(column),
+                SQL.identifier(fk_table),
+                SQL.identifier(column),
+                list(record_ids),
+                SQL.identifier(column),
+            )
+            for index, (fk_table, column) in enumerate(relations)
+        ]
+        holding = {}
+        for index, record_id, count in self.env.execute_query(SQL(" UNION ALL ").join(parts)):
+            holding.setdefault(record_id, {})[relations[index]] = count
+        return holding
 
     @api.model
     def _update_foreign_keys_generic(self, model, src_records, dst_record):
@@ -334,6 +359,7 @@ class BasePartnerMergeAutomaticWizard(models.TransientModel):
         }
         if changed:
             dst_partner.write(changed)
+        (src_partners | dst_partner).fetch(["parent_id"])
         parent = next((p.parent_id for p in (*src_partners, dst_partner)[::-1] if p.parent_id), None)
         if parent and parent != dst_partner and parent != dst_partner.parent_id:
             try:
@@ -341,24 +367,6 @@ class BasePartnerMergeAutomaticWizard(models.TransientModel):
                     dst_partner.write({"parent_id": parent.id})
             except ValidationError:
                 _logger.info("Skip recursive partner hierarchies for parent_id %s of %s", parent.id, dst_partner.id)
-
-    def _log_merge_operation(self, src_partners, dst_partner):
-        """Under our wizard: the same chatter note as Odoo's mail module, logged without
-        notifying anyone (message_post computes recipients for nothing here); our merge log
-        keeps the full record."""
-        if not self.env.context.get("crm_client_merge"):
-            return super()._log_merge_operation(src_partners, dst_partner)
-        _logger.info("(uid = %s) merged the partners %r with %s", self.env.uid, src_partners.ids, dst_partner.id)
-        dst_partner._message_log(
-            body=self.env._(
-                "Merged with the following partners: %s",
-                [
-                    self.env._("%(partner)s <%(email)s> (ID %(id)s)", partner=p.name, email=p.email or "n/a", id=p.id)
-                    for p in src_partners
-                ],
-            )
-        )
-        return None
 
     @api.model
     @tools.ormcache("self.env.uid")
@@ -410,18 +418,6 @@ class BasePartnerMergeAutomaticWizard(models.TransientModel):
             )
         )[0]
         return [name for name, needed in zip(columns, row, strict=True) if needed] + list(others)
-
-    def _merge(self, partner_ids, dst_partner=None, extra_checks=True):
-        partners = self.env["res.partner"].browse(partner_ids).exists()
-        if not self.env.context.get("crm_client_merge") or len(partners) <= 3:
-            return super()._merge(partner_ids, dst_partner=dst_partner, extra_checks=extra_checks)
-        # Odoo merges at most three contacts "for safety"; our wizard has checked the group,
-        # so the sources go in two at a time into the same survivor.
-        dst_partner = dst_partner if dst_partner in partners else partners[-1]
-        sources = (partners - dst_partner).ids
-        for start in range(0, len(sources), 2):
-            super()._merge([dst_partner.id, *sources[start : start + 2]], dst_partner, extra_checks)
-        return None
 
     # -- pre-check -----------------------------------------------------------------------------
 
