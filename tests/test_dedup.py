@@ -2,6 +2,7 @@
 """crm_client_base_dedup beyond its Odoo tests: the partner_indexes command and the refusal to
 run on a database whose LC_CTYPE blinds pg_trgm to Cyrillic."""
 
+import configparser
 import subprocess
 
 from conftest import odoo_run, unique_db
@@ -9,9 +10,14 @@ from odoo_env import ODOO_CONF, drop_database, odoo_cmd, odoo_shell, psql
 
 
 def partner_indexes(db, *args):
+    """``odoo --addons-path=... partner_indexes``: Odoo looks for addon commands on the addons
+    path given before the command name."""
     cmd = odoo_cmd(db)
+    conf = configparser.ConfigParser()
+    conf.read(ODOO_CONF)
+    addons_path = conf["options"]["addons_path"]
     proc = subprocess.run(
-        [cmd[0], "partner_indexes", "-c", str(ODOO_CONF), "-d", db, *args],
+        [cmd[0], f"--addons-path={addons_path}", "partner_indexes", "-c", str(ODOO_CONF), "-d", db, *args],
         capture_output=True,
         text=True,
         check=False,
