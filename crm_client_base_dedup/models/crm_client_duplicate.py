@@ -32,7 +32,8 @@ class CrmClientDuplicate(models.Model):
     partner_ids = fields.Many2many("res.partner", string="Clients", required=True)
     partner_count = fields.Integer(compute="_compute_name", string="Clients in group")
     score = fields.Integer(help="0 to 100: how sure the detection is that these are one client.", index=True)
-    reasons = fields.Text()
+    reason_data = fields.Json(help="Why the partners look alike: [code, value] pairs.")
+    reasons = fields.Text(compute="_compute_reasons", help="Why the partners look alike, in your language.")
     state = fields.Selection(
         [("open", "Open"), ("merged", "Merged"), ("dismissed", "Dismissed")],
         default="open",
@@ -42,6 +43,11 @@ class CrmClientDuplicate(models.Model):
     company_id = fields.Many2one("res.company", index=True)
     survivor_id = fields.Many2one("res.partner", string="Merged into", readonly=True, ondelete="set null")
     merge_log_id = fields.Many2one("crm.client.merge.log", readonly=True, ondelete="set null")
+
+    @api.depends("reason_data")
+    def _compute_reasons(self):
+        for group in self:
+            group.reasons = self._reason_text(group.reason_data or [])
 
     @api.depends("partner_ids")
     def _compute_name(self):
@@ -128,13 +134,9 @@ class CrmClientDuplicate(models.Model):
             "same_city": self.env._("same city %s"),
             "same_street": self.env._("same street %s"),
             "same_website": self.env._("same website %s"),
+            "note": "%s",
         }
-        seen, words = set(), []
-        for code, value in reasons:
-            if code in labels and (code, value) not in seen:
-                seen.add((code, value))
-                words.append(labels[code] % value)
-        return ", ".join(words)
+        return ", ".join(labels[code] % value for code, value in _distinct_reasons(reasons) if code in labels)
 
     @api.model
     def _groups_from(self, accepted, by_id, dismissed=None):
@@ -147,7 +149,7 @@ class CrmClientDuplicate(models.Model):
                 {
                     "ids": sorted(members),
                     "score": min(score for score, _reasons in edges),
-                    "reasons": self._reason_text(reasons),
+                    "reason_data": _distinct_reasons(reasons),
                 }
             )
         return groups
@@ -174,7 +176,7 @@ class CrmClientDuplicate(models.Model):
                     {
                         "partner_ids": [fields.Command.link(pid) for pid in key],
                         "score": min(target.score, values["score"]),
-                        "reasons": values["reasons"],
+                        "reason_data": values["reason_data"],
                     }
                 )
                 kept |= target
@@ -183,7 +185,7 @@ class CrmClientDuplicate(models.Model):
                 {
                     "partner_ids": [fields.Command.set(list(key))],
                     "score": values["score"],
-                    "reasons": values["reasons"],
+                    "reason_data": values["reason_data"],
                     "company_id": Partner.browse(key[0]).company_id.id,
                 }
             )
@@ -506,6 +508,16 @@ class CrmClientDuplicate(models.Model):
             partners = group.partner_ids.exists()
             jobs.append({"partners": partners, "survivor": self._default_survivor(partners), "duplicate": group})
         return self._merge_groups(jobs)
+
+
+def _distinct_reasons(reasons):
+    """The reasons without repeats, in order, as [code, value] lists (JSON-friendly)."""
+    seen, distinct = set(), []
+    for code, value in reasons:
+        if (code, value) not in seen:
+            seen.add((code, value))
+            distinct.append([code, value])
+    return distinct
 
 
 def cron_progress(env, done, remaining=None):
