@@ -81,21 +81,11 @@ class BasePartnerMergeAutomaticWizard(models.TransientModel):
     def _relations_holding(self, table, record_ids):
         """The (table, column) referencing ``table`` that hold one of ``record_ids``, with the
         number of rows each: one query whatever the number of referencing columns."""
-        relations = [rel for rel in self._fk_on_cached(table) if "base_partner_merge_" not in rel[0]]
-        if not relations or not record_ids:
-            return {}
-        parts = [
-            SQL(
-                "SELECT %s AS n, count(*) AS c FROM %s WHERE %s = ANY(%s) HAVING count(*) > 0",
-                index,
-                SQL.identifier(fk_table),
-                SQL.identifier(column),
-                list(record_ids),
-            )
-            for index, (fk_table, column) in enumerate(relations)
-        ]
-        rows = self.env.execute_query(SQL(" UNION ALL ").join(parts))
-        return {relations[index]: count for index, count in rows}
+        total = {}
+        for relations in self._relations_holding_by_record(table, record_ids).values():
+            for relation, count in relations.items():
+                total[relation] = total.get(relation, 0) + count
+        return total
 
     @api.model
     @tools.ormcache("table")
