@@ -2,7 +2,7 @@
 {
     "name": "Client Base",
     "summary": "A complete, clean client card on res.partner, shared by sales and accounting",
-    "version": "19.0.1.2.0",
+    "version": "19.0.1.3.0",
     "category": "Sales/CRM",
     "author": "crm_client_base developers",
     "license": "AGPL-3",
@@ -25,6 +25,7 @@
         "views/crm_client_export_log_views.xml",
         "views/crm_team_views.xml",
         "views/crm_client_completeness_views.xml",
+        "views/crm_client_value_views.xml",
         "report/client_completeness_report.xml",
         "views/crm_client_config_views.xml",
         "views/res_config_settings_views.xml",

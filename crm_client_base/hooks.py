@@ -58,3 +58,5 @@ def post_init_hook(env):
     )
     # Existing clients get their completeness from the cron, in committed batches.
     env["res.partner"]._client_completeness_policy_changed()
+    # Their value from the invoices already posted: one aggregate.
+    env["crm.client.value"]._refresh()

@@ -1,5 +1,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from . import (
+    account_move,
     crm_client_completeness_rule,
     crm_client_completeness_snapshot,
     crm_client_export_log,
@@ -9,6 +10,7 @@ from . import (
     crm_client_retention_batch,
     crm_client_role,
     crm_client_stage,
+    crm_client_value,
     crm_client_weekday,
     crm_team,
     mail_activity,

@@ -5,6 +5,12 @@ from odoo import fields, models
 class ResCompany(models.Model):
     _inherit = "res.company"
 
+    client_regular_invoices = fields.Integer(
+        "Regular client from (invoices a year)",
+        default=4,
+        help="A client with at least this many invoices in the last 12 months is a regular client; "
+        "with a single invoice ever, a one-off client; in between, a rare client.",
+    )
     client_invalid_phone_policy = fields.Selection(
         [("refuse", "Refuse the value"), ("flag", "Keep the value and flag the client")],
         string="Invalid phone numbers",

@@ -9,6 +9,7 @@ class ResConfigSettings(models.TransientModel):
     client_completeness_threshold = fields.Integer(related="company_id.client_completeness_threshold", readonly=False)
     client_completeness_pending = fields.Integer(compute="_compute_client_completeness_pending")
     client_stale_months = fields.Integer(related="company_id.client_stale_months", readonly=False)
+    client_regular_invoices = fields.Integer(related="company_id.client_regular_invoices", readonly=False)
     client_data_steward_id = fields.Many2one(related="company_id.client_data_steward_id", readonly=False)
     client_retention_years = fields.Integer(related="company_id.client_retention_years", readonly=False)
     client_limit_per_salesperson = fields.Integer(related="company_id.client_limit_per_salesperson", readonly=False)

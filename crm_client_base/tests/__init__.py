@@ -3,6 +3,7 @@ from . import (
     test_access,
     test_client_card_tour,
     test_client_type,
+    test_client_value,
     test_completeness,
     test_history,
     test_interaction,

@@ -495,11 +495,15 @@ class CrmClientDuplicate(models.Model):
             partners.user_ids.sudo().write(
                 {"company_ids": [fields.Command.link(survivor.company_id.id)], "company_id": survivor.company_id.id}
             )
+        # The client value is computed from the invoices: the sources' figures go, the survivor's
+        # are computed again once their invoices are its own.
+        self.env.execute_query(SQL("DELETE FROM crm_client_value WHERE partner_id = ANY(%s)", sources.ids))
         Wizard._merge_bank_accounts(sources, survivor)
         Wizard._update_foreign_keys(sources, survivor)
         Wizard._update_reference_fields(sources, survivor)
         Wizard._update_values(sources, survivor)
         self.env.add_to_compute(survivor._fields["partner_share"], survivor)
+        self.env["crm.client.value"]._refresh(survivor.ids)
 
     def action_merge_default(self):
         """Merge each group into its default survivor, keeping the survivor's values."""

@@ -98,6 +98,9 @@ class TestMerge(AccountTestInvoicingCommon):
             if kind != "mail.message":
                 self.assertEqual(len(after[kind]), len(ids), kind)
         self.assertEqual(len(survivor.bank_ids), 5)
+        # The survivor's figures now count the five clients' invoices (100 each).
+        self.assertAlmostEqual(survivor.client_revenue, 500)
+        self.assertEqual(survivor.client_invoice_count, 5)
         log = self.env["crm.client.merge.log"].with_user(self.manager).search([("survivor_id", "=", survivor.id)])
         self.assertEqual(len(log), 1)
         self.assertEqual(log.user_id, self.manager)

@@ -14,8 +14,14 @@ from ..tools import fk_indexes
 _logger = logging.getLogger(__name__)
 
 # Tables whose clashing rows are merged without loss before Odoo's merge runs: followers (the
-# subtypes are joined), bank accounts (Odoo's own _merge_bank_accounts) and dismissed pairs.
-MERGED_WITHOUT_LOSS = ("mail_followers", "res_partner_bank", "crm_client_duplicate_dismissal")
+# subtypes are joined), bank accounts (Odoo's own _merge_bank_accounts), dismissed pairs, and the
+# client value (figures computed again from the invoices, which move to the survivor).
+MERGED_WITHOUT_LOSS = (
+    "mail_followers",
+    "res_partner_bank",
+    "crm_client_duplicate_dismissal",
+    "crm_client_value",
+)
 
 
 class BasePartnerMergeAutomaticWizard(models.TransientModel):
