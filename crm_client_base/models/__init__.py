@@ -9,6 +9,7 @@ from . import (
     crm_client_interaction,
     crm_client_retention_batch,
     crm_client_role,
+    crm_client_segment,
     crm_client_stage,
     crm_client_value,
     crm_client_weekday,

@@ -154,5 +154,7 @@ class CrmClientValue(models.Model):
 
     @api.model
     def _cron_refresh(self):
-        """Nightly: every figure again (the 12-month window moves) and the RFM scores."""
+        """Nightly: every figure again (the 12-month window moves), the RFM scores, then the
+        members of the rule segments (which may read them)."""
         self._refresh()
+        self.env["crm.client.segment"]._cron_refresh()

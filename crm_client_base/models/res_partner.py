@@ -1155,6 +1155,13 @@ class ResPartnerClientValue(models.Model):
     _inherit = "res.partner"
 
     client_value_ids = fields.One2many("crm.client.value", "partner_id", string="Client value")
+    client_segment_ids = fields.Many2many(
+        "crm.client.segment",
+        "crm_client_segment_partner_rel",
+        "partner_id",
+        "segment_id",
+        string="Segments",
+    )
     client_revenue = fields.Monetary(
         "Revenue",
         compute="_compute_client_value",

@@ -3,6 +3,7 @@
 from freezegun import freeze_time
 
 from odoo import fields
+from odoo.exceptions import ValidationError
 from odoo.tests import new_test_user, tagged
 
 from odoo.addons.account.tests.common import AccountTestInvoicingCommon
@@ -168,3 +169,59 @@ class TestClientValue(AccountTestInvoicingCommon):
         self.assertEqual(Partner.search([("client_revenue", ">", 0)]), self.client)
         bought = Partner.search([("client_purchase_line_ids", "any", [("price_subtotal", ">", 90)])])
         self.assertIn(self.client, bought)
+
+
+@tagged("post_install", "-at_install")
+@freeze_time("2026-06-15")
+class TestClientSegment(AccountTestInvoicingCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env.user.group_ids |= cls.env.ref("sales_team.group_sale_manager")
+        Partner = cls.env["res.partner"]
+        cls.big = Partner.create({"name": "ООО «Крупный»", "is_company": True, "city": "Москва"})
+        cls.small = Partner.create({"name": "ООО «Мелкий»", "is_company": True, "city": "Москва"})
+        cls.far = Partner.create({"name": "ООО «Далёкий»", "is_company": True, "city": "Казань"})
+        for partner, amount in ((cls.big, 5000), (cls.small, 100), (cls.far, 9000)):
+            cls.init_invoice(
+                "out_invoice",
+                partner=partner,
+                invoice_date=fields.Date.to_date("2026-05-01"),
+                amounts=[amount],
+                taxes=[],
+                post=True,
+            )
+        cls.segment = cls.env["crm.client.segment"].create(
+            {"name": "Крупные московские", "rule": "[('city', '=', 'Москва'), ('client_revenue', '>', 1000)]"}
+        )
+
+    def test_rule_membership_is_computed_and_searchable(self):
+        self.segment.action_refresh()
+        self.assertEqual(self.segment.partner_ids, self.big)
+        self.assertEqual(self.segment.member_count, 1)
+        Partner = self.env["res.partner"]
+        self.assertEqual(Partner.search([("client_segment_ids", "in", self.segment.ids)]), self.big)
+        # A client that stops matching leaves the segment; one that starts matching joins it.
+        self.big.city = "Казань"
+        self.far.city = "Москва"
+        self.env["crm.client.segment"]._cron_refresh()
+        self.assertEqual(self.segment.partner_ids, self.far)
+        self.assertEqual(self.big.client_segment_ids, self.env["crm.client.segment"])
+
+    def test_manual_segment_and_group_by(self):
+        manual = self.env["crm.client.segment"].create(
+            {"name": "VIP", "kind": "manual", "partner_ids": [fields.Command.set((self.small | self.far).ids)]}
+        )
+        self.segment.action_refresh()
+        manual.action_refresh()  # no effect on a manual segment
+        self.assertEqual(manual.partner_ids, self.small | self.far)
+        groups = self.env["res.partner"]._read_group(
+            [("id", "in", (self.big | self.small | self.far).ids)], ["client_segment_ids"], ["__count"]
+        )
+        counts = dict(groups)
+        self.assertEqual(counts[manual], 2)
+        self.assertEqual(counts[self.segment], 1)
+
+    def test_invalid_rule_is_refused(self):
+        with self.assertRaisesRegex(ValidationError, "not a valid filter"):
+            self.env["crm.client.segment"].create({"name": "Сломанный", "rule": "[('no_such_field', '=', 1)]"})

@@ -27,6 +27,12 @@ class CrmClientCadence(models.Model):
         string="Only for",
     )
     stage_ids = fields.Many2many("crm.client.stage", string="Only at stages")
+    segment_ids = fields.Many2many("crm.client.segment", string="Only in segments")
+    frequency_class = fields.Selection(
+        [("one_off", "One-off"), ("rare", "Rare"), ("regular", "Regular")],
+        string="Only with purchase frequency",
+        help="E.g. call regular clients every 30 days and rare ones every 90.",
+    )
     company_id = fields.Many2one("res.company", index=True)
 
     _days_positive = models.Constraint("CHECK(days > 0)", "A cadence is at least one day.")
@@ -39,6 +45,10 @@ class CrmClientCadence(models.Model):
             domain.append(("client_type", "=", self.client_type))
         if self.stage_ids:
             domain.append(("client_stage_id", "in", self.stage_ids.ids))
+        if self.segment_ids:
+            domain.append(("client_segment_ids", "in", self.segment_ids.ids))
+        if self.frequency_class:
+            domain.append(("client_frequency_class", "=", self.frequency_class))
         if self.company_id:
             domain.append(("company_id", "in", (self.company_id.id, False)))
         return domain

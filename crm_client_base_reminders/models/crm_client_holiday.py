@@ -31,6 +31,7 @@ class CrmClientHoliday(models.Model):
         help="Greet only clients of this type; empty: every client.",
     )
     stage_ids = fields.Many2many("crm.client.stage", string="Only at stages")
+    segment_ids = fields.Many2many("crm.client.segment", string="Only in segments")
     role_ids = fields.Many2many(
         "crm.client.role",
         string="Key people with roles",

@@ -152,6 +152,9 @@ class CrmClientReminderEngine(models.AbstractModel):
             if holiday.stage_ids:
                 field = "commercial_partner_id.client_stage_id" if holiday.role_ids else "client_stage_id"
                 domain.append((field, "in", holiday.stage_ids.ids))
+            if holiday.segment_ids:
+                field = "commercial_partner_id.client_segment_ids" if holiday.role_ids else "client_segment_ids"
+                domain.append((field, "in", holiday.segment_ids.ids))
             if holiday.company_id:
                 domain.append(("company_id", "in", (holiday.company_id.id, False)))
             # Users' and companies' own partners are not clients.

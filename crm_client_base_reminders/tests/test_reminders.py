@@ -207,6 +207,22 @@ class TestHolidaysCadenceCustom(ReminderCase):
             self.Engine._cron_generate_reminders()
             self.assertFalse(self._reminders(client), "done: not recreated until the next cycle")
 
+    def test_cadence_for_a_segment(self):
+        segment = self.env["crm.client.segment"].create({"name": "Ключевые", "kind": "manual"})
+        self.env["crm.client.cadence"].create(
+            {"name": "Ключевым: каждые 30 дней", "days": 30, "segment_ids": segment.ids}
+        )
+        with freeze_time("2026-05-01 08:00:00"):
+            member = self._client(name="В сегменте")
+            outsider = self._client(name="Вне сегмента")
+            for client in member | outsider:
+                self.env["crm.client.interaction"].create({"partner_id": client.id, "summary": "Звонок"})
+        segment.partner_ids = member
+        with freeze_time("2026-06-02 08:00:00"):
+            self.Engine._cron_generate_reminders()
+            self.assertEqual(len(self._reminders(member)), 1)
+            self.assertFalse(self._reminders(outsider))
+
     def test_custom_recurring_reminder_for_any_user(self):
         client = self._client(name="С напоминанием")
         reminder = self.env["crm.client.reminder"].create(

@@ -1,0 +1,129 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
+from ast import literal_eval
+
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+from odoo.tools import SQL
+
+
+class CrmClientSegment(models.Model):
+    """A group of clients: by hand, or by a rule (a domain on clients, e.g. regular clients in
+    Moscow with a revenue over 1M) whose membership is computed and searchable."""
+
+    _name = "crm.client.segment"
+    _description = "Client segment"
+    _order = "sequence, name"
+
+    name = fields.Char(required=True, translate=True)
+    sequence = fields.Integer(default=10)
+    active = fields.Boolean(default=True)
+    color = fields.Integer()
+    description = fields.Text(translate=True)
+    kind = fields.Selection(
+        [("rule", "By a rule"), ("manual", "By hand")],
+        default="rule",
+        required=True,
+        help="By a rule: the clients matching the rule, recomputed every night and on demand. "
+        "By hand: the clients added to it.",
+    )
+    rule = fields.Char(
+        default="[]",
+        help="The clients of the segment, as a domain on clients, for example "
+        "[('client_frequency_class', '=', 'regular'), ('city', '=', 'Москва'), ('client_revenue', '>', 1000000)].",
+    )
+    company_id = fields.Many2one(
+        "res.company",
+        help="The company whose figures (revenue, frequency) the rule reads; empty: the company of "
+        "whoever recomputes it (the scheduled action: its user's).",
+    )
+    partner_ids = fields.Many2many(
+        "res.partner",
+        "crm_client_segment_partner_rel",
+        "segment_id",
+        "partner_id",
+        string="Clients",
+    )
+    member_count = fields.Integer("Clients", compute="_compute_member_count")
+    refreshed_at = fields.Datetime("Computed on", readonly=True)
+
+    @api.depends("partner_ids")
+    def _compute_member_count(self):
+        counts = (
+            dict(
+                self.env.execute_query(
+                    SQL(
+                        "SELECT segment_id, count(*) FROM crm_client_segment_partner_rel WHERE segment_id = ANY(%s)"
+                        " GROUP BY segment_id",
+                        self.ids,
+                    )
+                )
+            )
+            if self.ids
+            else {}
+        )
+        for segment in self:
+            segment.member_count = counts.get(segment.id, 0)
+
+    @api.constrains("rule", "kind")
+    def _check_rule(self):
+        for segment in self.filtered(lambda s: s.kind == "rule"):
+            try:
+                segment._members_query()
+            except (ValueError, SyntaxError, KeyError, TypeError) as error:
+                raise ValidationError(
+                    self.env._(
+                        "The rule of segment %(name)s is not a valid filter: %(error)s", name=segment.name, error=error
+                    )
+                ) from error
+
+    def _members_query(self):
+        self.ensure_one()
+        domain = literal_eval(self.rule or "[]")
+        company = self.company_id or self.env.company
+        Partner = self.env["res.partner"].sudo().with_company(company)
+        return Partner._search([("parent_id", "=", False), *domain])
+
+    def action_refresh(self):
+        """Recompute the members of rule segments: one INSERT and one DELETE per segment."""
+        for segment in self.filtered(lambda s: s.kind == "rule" and s.active):
+            members = segment._members_query().subselect()
+            self.env.execute_query(
+                SQL(
+                    """
+                    DELETE FROM crm_client_segment_partner_rel
+                     WHERE segment_id = %(segment)s AND partner_id NOT IN (%(members)s)
+                    """,
+                    segment=segment.id,
+                    members=members,
+                )
+            )
+            self.env.execute_query(
+                SQL(
+                    """
+                    INSERT INTO crm_client_segment_partner_rel (segment_id, partner_id)
+                    SELECT %(segment)s, m.id FROM (%(members)s) AS m(id)
+                    ON CONFLICT DO NOTHING
+                    """,
+                    segment=segment.id,
+                    members=members,
+                )
+            )
+        self.filtered(lambda s: s.kind == "rule").write({"refreshed_at": fields.Datetime.now()})
+        self.env["res.partner"].invalidate_model(["client_segment_ids"])
+        self.invalidate_recordset(["partner_ids", "member_count"])
+        return True
+
+    @api.model
+    def _cron_refresh(self):
+        self.search([("kind", "=", "rule")]).action_refresh()
+
+    def action_open_members(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.name,
+            "res_model": "res.partner",
+            "view_mode": "list,form",
+            "domain": [("client_segment_ids", "in", self.ids)],
+        }
