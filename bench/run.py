@@ -216,6 +216,9 @@ journal = env["account.journal"].search([("type", "=", "sale"), ("company_id", "
 if not journal:
     # Plain bench databases have no chart of accounts: a bare sale journal is enough here.
     journal = env["account.journal"].create({"name": "Bench sales", "code": "BSAL", "type": "sale"})
+account = env["account.account"].search([("account_type", "=", "income"), ("company_ids", "in", company.id)], limit=1)
+if not account:
+    account = env["account.account"].create({"name": "Bench income", "code": "700099", "account_type": "income"})
 moves = int(int(os.environ["BENCH_SIZE"]) * 2.5)
 env.cr.execute(SQL(
     \"\"\"
@@ -237,11 +240,13 @@ env.cr.execute(SQL(
 env.cr.execute(SQL(
     \"\"\"
     INSERT INTO account_move_line (move_id, partner_id, currency_id, company_currency_id, display_type, company_id,
-                                   journal_id, date, parent_state, balance, price_subtotal, quantity, name)
-    SELECT m.id, m.partner_id, m.currency_id, m.currency_id, 'product', m.company_id, m.journal_id, m.date,
-           'posted', -m.amount_untaxed_signed / 4, m.amount_untaxed / 4, 1, 'Bench line ' || n
+                                   journal_id, account_id, date, parent_state, balance, price_subtotal, quantity,
+                                   name)
+    SELECT m.id, m.partner_id, m.currency_id, m.currency_id, 'product', m.company_id, m.journal_id, %(account)s,
+           m.date, 'posted', -m.amount_untaxed_signed / 4, m.amount_untaxed / 4, 1, 'Bench line ' || n
       FROM account_move m CROSS JOIN generate_series(1, 4) AS n WHERE m.name LIKE 'BENCH/%%'
-    \"\"\"
+    \"\"\",
+    account=account.id,
 ))
 lines = env.execute_query(SQL("SELECT count(*) FROM account_move_line WHERE name LIKE 'Bench line%%'"))[0][0]
 result({"moves": moves, "lines": lines})
