@@ -1,6 +1,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from . import (
     account_move,
+    crm_client_channel_report,
     crm_client_completeness_rule,
     crm_client_completeness_snapshot,
     crm_client_export_log,
@@ -18,4 +19,5 @@ from . import (
     res_company,
     res_config_settings,
     res_partner,
+    utm_campaign,
 )

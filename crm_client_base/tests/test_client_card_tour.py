@@ -1,4 +1,5 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo.fields import Command
 from odoo.tests import HttpCase, tagged
 
 
@@ -44,3 +45,18 @@ class TestClientCardTour(HttpCase):
             {"name": "ООО Неполнота", "is_company": True, "user_id": self.env.ref("base.user_admin").id}
         )
         self.start_tour("/odoo", "crm_client_base_completeness", login="admin")
+
+    def test_client_value_analysis(self):
+        source = self.env["utm.source"].create({"name": "Сарафанное радио"})
+        client = self.env["res.partner"].create({"name": "ООО «Аналитика»", "is_company": True, "source_id": source.id})
+        invoice = self.env["account.move"].create(
+            {
+                "move_type": "out_invoice",
+                "partner_id": client.id,
+                "invoice_date": "2026-01-15",
+                "invoice_line_ids": [Command.create({"name": "Консультация", "price_unit": 1500, "tax_ids": []})],
+            }
+        )
+        invoice.action_post()
+        self.assertAlmostEqual(client.client_revenue, 1500)
+        self.start_tour("/odoo", "crm_client_base_client_value", login="admin")

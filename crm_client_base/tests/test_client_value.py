@@ -153,6 +153,21 @@ class TestClientValue(AccountTestInvoicingCommon):
         found = self.env["res.partner"].search(domain)
         self.assertEqual(found, buyers["Купил 1 апреля"] | buyers["Купил 31 мая"])
 
+    def test_channel_effectiveness_and_cost_per_client(self):
+        source = self.env["utm.source"].create({"name": "Выставка"})
+        campaign = self.env["utm.campaign"].create({"title": "Выставка 2026", "client_acquisition_cost": 3000})
+        self.client.write({"source_id": source.id, "campaign_id": campaign.id})
+        self.other.write({"source_id": source.id, "campaign_id": campaign.id})
+        self.env.flush_all()  # the report is a query over the tables, not a model the ORM tracks
+        rows = self.env["crm.client.channel.report"].search([("campaign_id", "=", campaign.id)])
+        mine = rows.filtered(lambda r: r.company_id == self.env.company)
+        self.assertEqual(mine.client_count, 1, "the client that bought in this company")
+        self.assertAlmostEqual(mine.revenue, 230)
+        self.assertAlmostEqual(mine.revenue_per_client, 230)
+        self.assertAlmostEqual(mine.cost_per_client, 1500, msg="3000 for the 2 clients acquired")
+        never = rows.filtered(lambda r: not r.company_id)
+        self.assertEqual((never.client_count, never.buyer_count, never.revenue), (1, 0, 0))
+
     def test_salesperson_sees_own_clients_value(self):
         salesperson = new_test_user(
             self.env, login="value_sales", groups="sales_team.group_sale_salesman", company_id=self.env.company.id
