@@ -25,6 +25,9 @@ class CrmClientValue(models.Model):
     _description = "Client value"
     _order = "revenue_total desc"
     _rec_name = "partner_id"
+    # Derived data rewritten every night: who wrote a row and when says nothing, and their
+    # foreign keys would be checked on every row.
+    _log_access = False
 
     # Indexed by the unique (partner_id, company_id) constraint; no other index: the table is
     # rewritten every night and read whole by the analysis.
@@ -103,10 +106,8 @@ class CrmClientValue(models.Model):
         columns = SQL(
             """partner_id, company_id, revenue_total, revenue_12m, invoice_count, invoice_count_12m,
                first_purchase_date, last_purchase_date, average_invoice, frequency_class,
-               source_id, campaign_id, user_id, client_stage_id, client_type,
-               create_uid, write_uid, create_date, write_date"""
+               source_id, campaign_id, user_id, client_stage_id, client_type"""
         )
-        stamp = SQL("%(uid)s, %(uid)s, now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC'", uid=self.env.uid)
         if full:
             # Everything anew, the RFM quintiles (within each company, over the clients who bought
             # in the last 12 months; the others score 1) computed in the same statement.
@@ -117,7 +118,7 @@ class CrmClientValue(models.Model):
                     INSERT INTO crm_client_value (%(columns)s, rfm_recency, rfm_frequency, rfm_monetary, rfm_segment)
                     SELECT s.partner_id, s.company_id, s.revenue_total, s.revenue_12m, s.invoice_count,
                            s.invoice_count_12m, s.first_date, s.last_date, s.average, s.frequency, s.source_id,
-                           s.campaign_id, s.user_id, s.client_stage_id, s.client_type, %(stamp)s, s.r, s.f, s.m,
+                           s.campaign_id, s.user_id, s.client_stage_id, s.client_type, s.r, s.f, s.m,
                            CASE WHEN s.r >= 4 AND s.f >= 4 AND s.m >= 4 THEN 'champion'
                                 WHEN s.r >= 3 AND s.f >= 3 THEN 'loyal'
                                 WHEN s.r >= 4 THEN 'promising'
@@ -136,7 +137,6 @@ class CrmClientValue(models.Model):
                                                   ORDER BY a.revenue_12m, a.partner_id)) AS s
                     """,
                     columns=columns,
-                    stamp=stamp,
                     aggregate=aggregate,
                 )
             )
@@ -152,19 +152,17 @@ class CrmClientValue(models.Model):
                                             WHERE f.partner_id = v.partner_id AND f.company_id = v.company_id)
                     )
                     INSERT INTO crm_client_value (%(columns)s)
-                    SELECT fresh.*, %(stamp)s FROM fresh
+                    SELECT fresh.* FROM fresh
                     ON CONFLICT (partner_id, company_id) DO UPDATE
                        SET revenue_total = EXCLUDED.revenue_total, revenue_12m = EXCLUDED.revenue_12m,
                            invoice_count = EXCLUDED.invoice_count, invoice_count_12m = EXCLUDED.invoice_count_12m,
                            first_purchase_date = EXCLUDED.first_purchase_date,
                            last_purchase_date = EXCLUDED.last_purchase_date,
-                           average_invoice = EXCLUDED.average_invoice, frequency_class = EXCLUDED.frequency_class,
-                           write_uid = EXCLUDED.write_uid, write_date = EXCLUDED.write_date
+                           average_invoice = EXCLUDED.average_invoice, frequency_class = EXCLUDED.frequency_class
                     """,
                     aggregate=aggregate,
                     partners=partners,
                     columns=columns,
-                    stamp=stamp,
                 )
             )
         self.invalidate_model()
