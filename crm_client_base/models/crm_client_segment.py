@@ -44,7 +44,7 @@ class CrmClientSegment(models.Model):
         "partner_id",
         string="Clients",
     )
-    member_count = fields.Integer("Clients", compute="_compute_member_count")
+    member_count = fields.Integer("Number of clients", compute="_compute_member_count")
     refreshed_at = fields.Datetime("Computed on", readonly=True)
 
     @api.depends("partner_ids")

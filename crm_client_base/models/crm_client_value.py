@@ -8,6 +8,8 @@ from odoo.tools import SQL
 # Customer documents that make a client's revenue; refunds count negatively.
 SALE_MOVE_TYPES = ("out_invoice", "out_refund")
 
+FREQUENCY_CLASSES = [("one_off", "One-off"), ("rare", "Rare"), ("regular", "Regular")]
+
 RFM_LABELS = [
     ("champion", "Champion"),
     ("loyal", "Loyal"),
@@ -42,7 +44,7 @@ class CrmClientValue(models.Model):
     last_purchase_date = fields.Date("Last purchase", readonly=True)
     average_invoice = fields.Monetary(readonly=True, help="Revenue divided by the number of invoices.")
     frequency_class = fields.Selection(
-        [("one_off", "One-off"), ("rare", "Rare"), ("regular", "Regular")],
+        FREQUENCY_CLASSES,
         readonly=True,
         help="One-off: a single invoice ever. Regular: at least the company's threshold of invoices "
         "in the last 12 months. Rare: in between.",

@@ -15,7 +15,7 @@ from odoo.tools import SQL, mute_logger
 from odoo.addons.phone_validation.tools import phone_validation
 
 from ..tools import standards
-from .crm_client_value import SALE_MOVE_TYPES
+from .crm_client_value import FREQUENCY_CLASSES, SALE_MOVE_TYPES
 
 # Fields whose value the data standards rewrite, and the "explicitly absent" marker of each
 # contact field that may legitimately stay empty.
@@ -1191,7 +1191,7 @@ class ResPartnerClientValue(models.Model):
         currency_field="client_value_currency_id",
     )
     client_frequency_class = fields.Selection(
-        [("one_off", "One-off"), ("rare", "Rare"), ("regular", "Regular")],
+        FREQUENCY_CLASSES,
         string="Purchase frequency",
         compute="_compute_client_value",
         search="_search_client_frequency_class",

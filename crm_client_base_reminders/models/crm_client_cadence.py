@@ -1,6 +1,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import fields, models
 
+from odoo.addons.crm_client_base.models.crm_client_value import FREQUENCY_CLASSES
+
 
 class CrmClientCadence(models.Model):
     """Contact clients on a rhythm: clients matching the rule and not contacted for N days
@@ -29,7 +31,7 @@ class CrmClientCadence(models.Model):
     stage_ids = fields.Many2many("crm.client.stage", string="Only at stages")
     segment_ids = fields.Many2many("crm.client.segment", string="Only in segments")
     frequency_class = fields.Selection(
-        [("one_off", "One-off"), ("rare", "Rare"), ("regular", "Regular")],
+        FREQUENCY_CLASSES,
         string="Only with purchase frequency",
         help="E.g. call regular clients every 30 days and rare ones every 90.",
     )
