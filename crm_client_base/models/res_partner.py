@@ -15,6 +15,7 @@ from odoo.tools import SQL, mute_logger
 from odoo.addons.phone_validation.tools import phone_validation
 
 from ..tools import standards
+from ..tools.cron import cron_progress
 from .crm_client_value import FREQUENCY_CLASSES, SALE_MOVE_TYPES
 
 # Fields whose value the data standards rewrite, and the "explicitly absent" marker of each
@@ -938,7 +939,6 @@ class ResPartner(models.Model):
         """Recompute the clients computed under an older policy, batch by batch; each batch is
         committed on its own, so the partner rows stay locked for a moment only."""
         Partner = self.with_context(active_test=False).sudo()
-        Cron = self.env["ir.cron"]
         while True:
             todo = Partner.search(self._client_completeness_pending_domain(), limit=batch, order="id")
             if not todo:
@@ -947,7 +947,7 @@ class ResPartner(models.Model):
             if not self.env.context.get("ir_cron_progress_id"):
                 continue
             remaining = Partner.search_count(self._client_completeness_pending_domain())
-            if Cron._commit_progress(len(todo), remaining=remaining) <= 0:
+            if not cron_progress(self.env, len(todo), remaining=remaining):
                 return
 
     # ---------------------------------------------------------------------------------------------

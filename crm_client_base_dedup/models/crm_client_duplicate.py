@@ -9,6 +9,8 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Domain
 from odoo.tools import SQL
 
+from odoo.addons.crm_client_base.tools.cron import cron_progress
+
 from ..tools import matching
 from .res_partner import PROFILE_COLUMNS
 
@@ -522,14 +524,6 @@ def _distinct_reasons(reasons):
             seen.add((code, value))
             distinct.append([code, value])
     return distinct
-
-
-def cron_progress(env, done, remaining=None):
-    """Commit a batch and report progress when running as a cron (never in a request, a shell
-    or a test, which own their transaction); False when the cron ran out of time."""
-    if not env.context.get("ir_cron_progress_id"):
-        return True
-    return env["ir.cron"]._commit_progress(done, remaining=remaining) > 0
 
 
 def _jsonable(value):

@@ -5,7 +5,7 @@ import logging
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from .crm_client_duplicate import cron_progress
+from odoo.addons.crm_client_base.tools.cron import cron_progress
 
 _logger = logging.getLogger(__name__)
 

@@ -43,13 +43,6 @@ class BasePartnerMergeAutomaticWizard(models.TransientModel):
     def _fk_on_cached(self, table):
         return tuple(super()._get_fk_on(table))
 
-    def _get_fk_on(self, table):
-        relations = self._fk_on_cached(table)
-        used = self._known_relations(table)
-        if used is None:
-            return list(relations)
-        return [relation for relation in relations if relation in used]
-
     @api.model
     def _known_relations(self, table):
         """{(table, column): rows} already found to hold the merged records, if known."""
@@ -518,18 +511,22 @@ class BasePartnerMergeAutomaticWizard(models.TransientModel):
         self.env["crm.client.duplicate.dismissal"].invalidate_model()
 
     @api.model
+    def _conflict_lines(self, conflicts):
+        """The pre-check's findings as lines a user reads: "table.column: N rows"."""
+        return "\n".join(
+            self.env._("%(table)s.%(column)s: %(count)s rows", table=table, column=column, count=count)
+            for table, column, count in conflicts
+        )
+
+    @api.model
     def _check_merge_conflicts(self, src_partners, dst_partner):
         conflicts = self._merge_conflicts(src_partners, dst_partner)
         if conflicts:
-            lines = "\n".join(
-                self.env._("%(table)s.%(column)s: %(count)s rows", table=table, column=column, count=count)
-                for table, column, count in conflicts
-            )
             raise UserError(
                 self.env._(
                     "These clients cannot be merged without deleting linked records that would clash "
                     "with the survivor's. Nothing was changed. Resolve them first:\n%s",
-                    lines,
+                    self._conflict_lines(conflicts),
                 )
             )
 

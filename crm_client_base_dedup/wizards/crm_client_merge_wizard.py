@@ -94,14 +94,11 @@ class CrmClientMergeWizard(models.TransientModel):
                 wizard.conflicts = False
                 wizard.linked_count = 0
                 continue
-            found = Merge._merge_conflicts(sources, survivor)
-            wizard.conflicts = (
-                "\n".join(
-                    self.env._("%(table)s.%(column)s: %(count)s rows", table=t, column=c, count=n) for t, c, n in found
-                )
-                or False
-            )
-            wizard.linked_count = sum(Merge._relations_holding("res_partner", sources.ids).values())
+            # One query for the linked records, shared by the count and the pre-check.
+            moved = Merge._relations_holding("res_partner", sources.ids)
+            found = Merge._with_known_relations("res_partner", moved)._merge_conflicts(sources, survivor)
+            wizard.conflicts = Merge._conflict_lines(found) or False
+            wizard.linked_count = sum(moved.values())
 
     def action_merge(self):
         self.ensure_one()

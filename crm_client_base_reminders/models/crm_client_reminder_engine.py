@@ -9,6 +9,8 @@ from markupsafe import escape
 from odoo import api, fields, models
 from odoo.tools import SQL
 
+from odoo.addons.crm_client_base.tools.cron import cron_progress
+
 # Occasions missed by a few days (a cron down over a weekend) are still reminded of.
 GRACE_DAYS = 3
 BATCH = 2000
@@ -347,7 +349,6 @@ class _Planner:
         """Log the occasions not logged yet and create their activities, in batches."""
         created = self.env["mail.activity"]
         model_id = self.env["ir.model"]._get_id("res.partner")
-        Cron = self.env["ir.cron"]
         for start in range(0, len(self.pending), BATCH):
             batch = self.pending[start : start + BATCH]
             rows = self.env.execute_query(
@@ -397,8 +398,7 @@ class _Planner:
             for activity_id, log_ids in by_log.items():
                 self.env["crm.client.reminder.log"].browse(log_ids).activity_id = activity_id
             created |= activities
-            if self.env.context.get("ir_cron_progress_id"):
-                Cron._commit_progress(len(batch), remaining=len(self.pending) - start - len(batch))
+            cron_progress(self.env, len(batch), remaining=len(self.pending) - start - len(batch))
         return created
 
     @staticmethod
