@@ -3,7 +3,7 @@
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
-from odoo.tools import SQL
+from odoo.tools import SQL, sql
 
 # Customer documents that make a client's revenue; refunds count negatively.
 SALE_MOVE_TYPES = ("out_invoice", "out_refund")
@@ -27,12 +27,13 @@ class CrmClientValue(models.Model):
     _description = "Client value"
     _order = "revenue_total desc"
     _rec_name = "partner_id"
-    # Derived data rewritten every night: who wrote a row and when says nothing, and their
-    # foreign keys would be checked on every row.
+    # Derived data, rewritten every night from the invoices: the table is made by init() like
+    # Odoo's own, but without foreign keys, whose checks on every row made the nightly rewrite
+    # 2.5 times slower. Rows of deleted partners and companies go with them (unlink), and the
+    # nightly run rebuilds everything from rows that exist. No access log for the same reason.
+    _auto = False
     _log_access = False
 
-    # Indexed by the unique (partner_id, company_id) constraint; no other index: the table is
-    # rewritten every night and read whole by the analysis.
     partner_id = fields.Many2one("res.partner", required=True, ondelete="cascade", readonly=True)
     company_id = fields.Many2one("res.company", required=True, ondelete="cascade", readonly=True)
     currency_id = fields.Many2one(related="company_id.currency_id")
@@ -60,9 +61,29 @@ class CrmClientValue(models.Model):
     client_stage_id = fields.Many2one(related="partner_id.client_stage_id", store=True, string="Stage")
     client_type = fields.Selection(related="partner_id.client_type", store=True)
 
-    _partner_company_unique = models.Constraint(
-        "UNIQUE (partner_id, company_id)", "A client has one value row per company."
-    )
+    def init(self):
+        """Create the table, or the columns a newer version added; one unique index, on
+        (partner_id, company_id), serves the lookups and the upserts."""
+        columns = [
+            (field.name, field.column_type[1] + (" NOT NULL" if field.required else ""), field.string)
+            for field in sorted(self._fields.values(), key=lambda f: f.column_order)
+            if field.name != "id" and field.store and field.column_type
+        ]
+        cr = self.env.cr
+        if not sql.table_exists(cr, self._table):
+            sql.create_model_table(cr, self._table, self._description, columns)
+        existing = sql.table_columns(cr, self._table)
+        for name, column_type, string in columns:
+            if name not in existing:
+                sql.create_column(cr, self._table, name, column_type, string)
+        sql.create_index(
+            cr,
+            "crm_client_value_partner_company_uniq",
+            self._table,
+            ["partner_id", "company_id"],
+            unique=True,
+            comment="A client has one value row per company.",
+        )
 
     @api.model
     def _refresh(self, partner_ids=None):
@@ -82,10 +103,11 @@ class CrmClientValue(models.Model):
                    agg.invoice_count, agg.invoice_count_12m, agg.first_date, agg.last_date,
                    CASE WHEN agg.invoice_count > 0 THEN agg.revenue_total / agg.invoice_count END AS average,
                    CASE WHEN agg.invoice_count = 1 THEN 'one_off'
-                        WHEN agg.invoice_count_12m >= COALESCE(c.client_regular_invoices, 4) THEN 'regular'
+                        WHEN agg.invoice_count_12m >= agg.regular THEN 'regular'
                         WHEN agg.invoice_count > 1 THEN 'rare' END AS frequency,
                    p.source_id, p.campaign_id, p.user_id, p.client_stage_id, p.client_type
               FROM (SELECT m.commercial_partner_id AS partner_id, m.company_id,
+                           COALESCE(c.client_regular_invoices, 4) AS regular,
                            SUM(m.amount_untaxed_signed) AS revenue_total,
                            COALESCE(SUM(m.amount_untaxed_signed) FILTER (WHERE m.invoice_date >= %(since)s), 0)
                                AS revenue_12m,
@@ -95,11 +117,13 @@ class CrmClientValue(models.Model):
                            MIN(m.invoice_date) FILTER (WHERE m.move_type = 'out_invoice') AS first_date,
                            MAX(m.invoice_date) FILTER (WHERE m.move_type = 'out_invoice') AS last_date
                       FROM account_move m
+                      -- The company joined before grouping: after it, the planner would expect
+                      -- a few hundred clients and look each partner up in turn.
+                      JOIN res_company c ON c.id = m.company_id
                      WHERE m.state = 'posted' AND m.move_type IN %(types)s
                        AND m.commercial_partner_id IS NOT NULL AND %(only)s
-                  GROUP BY m.commercial_partner_id, m.company_id) AS agg
+                  GROUP BY m.commercial_partner_id, m.company_id, c.client_regular_invoices) AS agg
               JOIN res_partner p ON p.id = agg.partner_id
-              JOIN res_company c ON c.id = agg.company_id
             """,
             since=fields.Date.context_today(self) - relativedelta(months=12),
             types=SALE_MOVE_TYPES,
@@ -111,12 +135,38 @@ class CrmClientValue(models.Model):
                source_id, campaign_id, user_id, client_stage_id, client_type"""
         )
         if full:
-            # Everything anew, the RFM quintiles (within each company, over the clients who bought
-            # in the last 12 months; the others score 1) computed in the same statement.
+            # Everything anew, the RFM scores computed in the same statement: within each
+            # company, over the clients who bought in the last 12 months (the others score 1), a
+            # score is 1 plus the number of quintile bounds below the client's value. Equal
+            # values score the same, and only three columns are sorted, not the rows.
+            values = {
+                "r": SQL("(a.last_date - DATE '1970-01-01')"),
+                "f": SQL("a.invoice_count_12m"),
+                "m": SQL("a.revenue_12m"),
+            }
+
+            def score(key):
+                above = SQL(" + ").join(
+                    SQL("(%s > b.%s[%s])::int", values[key], SQL.identifier(key), rank) for rank in range(1, 5)
+                )
+                return SQL("CASE WHEN a.invoice_count_12m > 0 THEN 1 + %s ELSE 1 END", above)
+
+            bounds = SQL(", ").join(
+                SQL(
+                    "percentile_cont('{0.2,0.4,0.6,0.8}'::float8[]) WITHIN GROUP (ORDER BY %s) AS %s",
+                    value,
+                    SQL.identifier(key),
+                )
+                for key, value in values.items()
+            )
             self.env.execute_query(SQL("DELETE FROM crm_client_value"))
             self.env.execute_query(
                 SQL(
                     """
+                    WITH a AS MATERIALIZED (%(aggregate)s),
+                    b AS (SELECT a.company_id, %(bounds)s FROM a WHERE a.invoice_count_12m > 0 GROUP BY a.company_id),
+                    s AS (SELECT a.*, %(r)s AS r, %(f)s AS f, %(m)s AS m
+                            FROM a LEFT JOIN b ON b.company_id = a.company_id)
                     INSERT INTO crm_client_value (%(columns)s, rfm_recency, rfm_frequency, rfm_monetary, rfm_segment)
                     SELECT s.partner_id, s.company_id, s.revenue_total, s.revenue_12m, s.invoice_count,
                            s.invoice_count_12m, s.first_date, s.last_date, s.average, s.frequency, s.source_id,
@@ -126,20 +176,14 @@ class CrmClientValue(models.Model):
                                 WHEN s.r >= 4 THEN 'promising'
                                 WHEN s.f >= 3 OR s.m >= 3 THEN 'at_risk'
                                 ELSE 'hibernating' END
-                      FROM (SELECT a.*,
-                                   CASE WHEN a.invoice_count_12m > 0 THEN ntile(5) OVER w_recency ELSE 1 END AS r,
-                                   CASE WHEN a.invoice_count_12m > 0 THEN ntile(5) OVER w_frequency ELSE 1 END AS f,
-                                   CASE WHEN a.invoice_count_12m > 0 THEN ntile(5) OVER w_monetary ELSE 1 END AS m
-                              FROM (%(aggregate)s) AS a
-                            WINDOW w_recency AS (PARTITION BY a.company_id, a.invoice_count_12m > 0
-                                                 ORDER BY a.last_date, a.partner_id),
-                                   w_frequency AS (PARTITION BY a.company_id, a.invoice_count_12m > 0
-                                                   ORDER BY a.invoice_count_12m, a.partner_id),
-                                   w_monetary AS (PARTITION BY a.company_id, a.invoice_count_12m > 0
-                                                  ORDER BY a.revenue_12m, a.partner_id)) AS s
+                      FROM s
                     """,
                     columns=columns,
                     aggregate=aggregate,
+                    bounds=bounds,
+                    r=score("r"),
+                    f=score("f"),
+                    m=score("m"),
                 )
             )
         else:
@@ -167,6 +211,15 @@ class CrmClientValue(models.Model):
                     columns=columns,
                 )
             )
+        self.invalidate_model()
+
+    @api.model
+    def _forget(self, column, ids):
+        """Delete the rows of deleted partners or companies (``column`` is ``partner_id`` or
+        ``company_id``): what the missing foreign keys would have cascaded."""
+        self.env.execute_query(
+            SQL("DELETE FROM crm_client_value WHERE %s = ANY(%s)", SQL.identifier(column), list(ids))
+        )
         self.invalidate_model()
 
     @api.model

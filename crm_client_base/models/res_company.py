@@ -49,3 +49,9 @@ class ResCompany(models.Model):
         help="A client with no interaction for this many days goes back to the free pool, and its "
         "salesperson is told. 0: never.",
     )
+
+    def unlink(self):
+        ids = self.ids
+        result = super().unlink()
+        self.env["crm.client.value"]._forget("company_id", ids)
+        return result

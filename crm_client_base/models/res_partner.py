@@ -1231,6 +1231,12 @@ class ResPartnerClientValue(models.Model):
         "client_rfm_segment": "rfm_segment",
     }
 
+    def unlink(self):
+        ids = self.ids
+        result = super().unlink()
+        self.env["crm.client.value"]._forget("partner_id", ids)
+        return result
+
     @api.depends_context("company")
     def _compute_client_value(self):
         company = self.env.company

@@ -5,6 +5,7 @@ from freezegun import freeze_time
 from odoo import fields
 from odoo.exceptions import ValidationError
 from odoo.tests import new_test_user, tagged
+from odoo.tools import SQL
 
 from odoo.addons.account.tests.common import AccountTestInvoicingCommon
 
@@ -100,16 +101,49 @@ class TestClientValue(AccountTestInvoicingCommon):
         self.assertFalse(self._row(self.client, self.env.company), "no posted invoice left: no row")
 
     def test_rfm_scores(self):
-        self.invoice(self.other, 5000, "2026-06-01")
-        self.invoice(self.other, 5000, "2026-06-02")
-        self.invoice(self.other, 5000, "2026-06-03")
+        for day in ("2026-06-01", "2026-06-02", "2026-06-03"):
+            self.invoice(self.other, 5000, day)
         self.env["crm.client.value"]._cron_refresh()
         best = self._row(self.other, self.env.company)
         lesser = self._row(self.client, self.env.company)
-        self.assertEqual((best.rfm_recency, best.rfm_frequency, best.rfm_monetary), (2, 2, 2))
+        # Two buyers: the higher value of each measure is above all four quintile bounds.
+        self.assertEqual((best.rfm_recency, best.rfm_frequency, best.rfm_monetary), (5, 5, 5))
+        self.assertEqual(best.rfm_segment, "champion")
         self.assertEqual((lesser.rfm_recency, lesser.rfm_frequency, lesser.rfm_monetary), (1, 1, 1))
         self.assertEqual(lesser.rfm_segment, "hibernating")
-        self.assertEqual(self.other.client_rfm_score, "222")
+        self.assertEqual(self.other.client_rfm_score, "555")
+        # A twin of the best client: equal values score the same, here the middle of three.
+        twin = self.env["res.partner"].create({"name": "ООО «Близнец»", "is_company": True})
+        for day in ("2026-06-01", "2026-06-02", "2026-06-03"):
+            self.invoice(twin, 5000, day)
+        self.env["crm.client.value"]._cron_refresh()
+        best, twin_row = self._row(self.other, self.env.company), self._row(twin, self.env.company)
+        self.assertEqual((best.rfm_recency, best.rfm_frequency, best.rfm_monetary), (3, 3, 3))
+        self.assertEqual((twin_row.rfm_recency, twin_row.rfm_frequency, twin_row.rfm_monetary), (3, 3, 3))
+        self.assertEqual(twin_row.rfm_segment, "loyal")
+        self.assertEqual(self._row(self.client, self.env.company).rfm_recency, 1)
+
+    def test_rows_follow_deleted_and_merged_clients(self):
+        """The table has no foreign keys (a faster nightly rewrite): deleting and merging
+        partners is handled by the ORM instead."""
+        self.assertFalse(
+            self.env.execute_query(
+                SQL("SELECT 1 FROM pg_constraint WHERE contype = 'f' AND conrelid = 'crm_client_value'::regclass")
+            )
+        )
+        Value = self.env["crm.client.value"].sudo()
+        gone = self.env["res.partner"].create({"name": "ООО «Ушедший»", "is_company": True})
+        Value.create({"partner_id": gone.id, "company_id": self.env.company.id, "revenue_total": 10})
+        gone.unlink()
+        self.assertFalse(Value.search([("partner_id", "=", gone.id)]))
+        # Odoo's own merge: the merged client's rows go, the survivor's figures count its invoices.
+        source = self.env["res.partner"].create({"name": "ООО «Ценный» (дубль)", "is_company": True})
+        self.invoice(source, 40, "2026-06-01")
+        self.assertTrue(self._row(source, self.env.company))
+        self.env["base.partner.merge.automatic.wizard"]._merge([self.client.id, source.id], self.client)
+        self.assertFalse(Value.search([("partner_id", "=", source.id)]))
+        self.assertAlmostEqual(self._row(self.client, self.env.company).revenue_total, 230 + 40)
+        self.assertEqual(self._row(self.client, self.env.company).invoice_count, 4)
 
     def test_overdue(self):
         # Without payment terms the invoices fall due on the day they were entered (today).
