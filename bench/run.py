@@ -276,6 +276,56 @@ ours = time.perf_counter() - start
 result({"plain": plain, "ours": ours, "clients": len(rows)})
 """
 
+IMPORT = """
+import csv, io, os, random, sys, time
+sys.path.insert(0, os.path.join(os.environ["BENCH_ROOT"], "bench"))
+import generator
+
+# A client list as a Russian Excel saves it: CP1251, semicolons, Russian headers. New clients
+# (another seed) and, for a fifth of the lines, clients already in the base, as entered there.
+rows = int(os.environ["BENCH_IMPORT_ROWS"])
+fresh = [r for r in generator.generate(rows, seed=int(os.environ["BENCH_SEED"]) + 1, with_contacts=False)
+         if not r.get("parent_ref")]
+known = [r for r in generator.generate(int(os.environ["BENCH_SIZE"]), seed=int(os.environ["BENCH_SEED"]),
+                                       with_contacts=False) if not r.get("parent_ref")]
+pick = random.Random(7)
+lines = [pick.choice(known) if pick.random() < 0.2 else record for record in fresh[:rows]]
+keys = ["name", "vat", "phone", "email", "website", "street", "city", "zip"]
+headers = ["Наименование", "ИНН", "Телефон", "Эл. почта", "Сайт", "Адрес", "Город", "Индекс"]
+out = io.StringIO()
+writer = csv.writer(out, delimiter=";")
+writer.writerow(headers)
+for record in lines:
+    writer.writerow([record.get(k) or "" for k in keys])
+data = out.getvalue().encode("cp1251", errors="replace")
+
+start = time.perf_counter()
+if os.environ["BENCH_KIND"] == "plain":
+    # Odoo's own import of the same file, columns mapped to the same fields.
+    importer = env["base_import.import"].with_context(no_vat_validation=True).create(
+        {"res_model": "res.partner", "file": data, "file_name": "clients.csv", "file_type": "text/csv"}
+    )
+    options = {"quoting": '"', "separator": ";", "encoding": "windows-1251", "has_headers": True,
+               "date_format": "", "datetime_format": "", "float_thousand_separator": ",",
+               "float_decimal_separator": ".", "fallback_values": {}, "name_create_enabled_fields": {},
+               "import_set_empty_fields": [], "import_skip_records": [], "skip": 0, "limit": len(lines) + 1}
+    outcome = importer.execute_import(keys, headers, options)
+    errors = [m for m in outcome.get("messages", []) if m.get("type") == "error"]
+    result_data = {"created": len(outcome.get("ids") or []), "errors": len(errors),
+                   "first_error": errors[0]["message"] if errors else None}
+    checked = 0.0
+else:
+    import base64
+    wizard = env["crm.client.import"].create({"file": base64.b64encode(data), "file_name": "clients.csv"})
+    wizard.action_preview()
+    checked = time.perf_counter() - start
+    wizard.action_import()
+    result_data = {"created": wizard.create_count, "updated": wizard.update_count, "refused": wizard.refuse_count,
+                   "unchanged": len(wizard.line_ids) - wizard.create_count - wizard.update_count - wizard.refuse_count}
+env.flush_all()
+result({**result_data, "seconds": time.perf_counter() - start, "checked": checked, "rows": len(lines)})
+"""
+
 DEDUP_SCAN = """
 import itertools, os, sys, time
 from collections import defaultdict
@@ -436,12 +486,15 @@ def main():
     parser.add_argument("--merges", type=int, default=1000, help="duplicate groups to merge")
     parser.add_argument("--keep", action="store_true", help="keep the benchmark databases")
     parser.add_argument("--reuse", action="store_true", help="reuse kept databases (skip build and create)")
+    parser.add_argument("--only-import", action="store_true", help="with --reuse: the import benchmarks only")
     args = parser.parse_args()
     # One pair of databases per size, so that runs of different sizes never collide.
     DATABASES.update(plain=f"ccb_bench_plain_{args.size}", ours=f"ccb_bench_ours_{args.size}")
 
     env = {"BENCH_ROOT": str(ROOT), "BENCH_SIZE": str(args.size), "BENCH_SEED": str(args.seed)}
     if args.reuse:
+        if args.only_import:
+            return import_benchmarks(env)
         return dedup_benchmarks(args, env, {"plain": {"partners": "kept"}})
     print(f"bench: building the plain and ours databases, then loading {args.size} generated clients", flush=True)
     for kind in DATABASES:
@@ -499,10 +552,24 @@ def main():
     psql("VACUUM ANALYZE crm_client_value", DATABASES["ours"])
     value = odoo_shell(DATABASES["ours"], VALUE, env=env)
     report("client value, nightly recompute", value["plain"], value["ours"], ("SQL aggregate", "ours"))
+    import_benchmarks(env)
     if not args.keep:
         for db in DATABASES.values():
             drop_database(db)
     return 0
+
+
+def import_benchmarks(env):
+    """Client lists in: Odoo's import against ours (read, dry run with matching, import)."""
+    for rows in (10000, 50000):
+        runs = {
+            kind: odoo_shell(db, IMPORT, env={**env, "BENCH_IMPORT_ROWS": str(rows), "BENCH_KIND": kind})
+            for kind, db in DATABASES.items()
+        }
+        plain, ours = runs["plain"], runs["ours"]
+        print(f"  import of {rows} rows: Odoo {plain}; ours {ours}", flush=True)
+        report(f"import {rows} client rows (CP1251 CSV)", plain["seconds"], ours["seconds"], ("Odoo", "ours"))
+        print(f"  ours: {rows / ours['seconds']:.0f} rows/s, check {ours['checked']:.1f} s", flush=True)
 
 
 def dedup_benchmarks(args, env, created):

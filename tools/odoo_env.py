@@ -19,7 +19,7 @@ ODOO_CONF = ROOT / "odoo.conf"
 LOG_DIR = ROOT / ".test-logs"
 
 # The suite's addons, in dependency order.
-ADDONS = ["crm_client_base", "crm_client_base_dedup", "crm_client_base_reminders"]
+ADDONS = ["crm_client_base", "crm_client_base_dedup", "crm_client_base_reminders", "crm_client_base_import"]
 # Bridges to other apps: they install themselves (auto_install) with the app they bridge to.
 BRIDGES = ["crm_client_base_crm"]
 # Whose Odoo tests the runner executes, whose catalogues and packages the tests check.

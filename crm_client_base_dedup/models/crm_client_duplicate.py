@@ -308,6 +308,63 @@ class CrmClientDuplicate(models.Model):
         ]
 
     @api.model
+    def match_values(self, values_list, threshold=1):
+        """The batch form of find_similar, for imports: for each dict of res.partner values, the
+        best existing match scoring at least ``threshold``, as {"partner_id", "score", "reasons"},
+        or None. One query finds the candidates of the whole batch, each tied to its row."""
+        self._check_trigram_locale()
+        probes = [matching.profile_from_values(index, values) for index, values in enumerate(values_list)]
+        rows, kinds, keys = [], [], []
+        for probe in probes:
+            found = [("p", phone) for phone in probe.phones]
+            found += [("e", probe.email)] if probe.email else []
+            found += [("v", probe.vat)] if probe.vat else []
+            if probe.key:
+                # As in _candidate_query: short names only as they are.
+                found.append(("f" if len(probe.key) >= 5 else "n", probe.key))
+            for kind, key in found:
+                rows.append(probe.id)
+                kinds.append(kind)
+                keys.append(key)
+        if not rows:
+            return [None] * len(values_list)
+        self.env.execute_query(SQL("SET LOCAL pg_trgm.similarity_threshold = %s", 0.6))
+        pairs = self.env.execute_query(
+            SQL(
+                """
+                WITH k(i, kind, key) AS MATERIALIZED (
+                    SELECT * FROM unnest(%(rows)s::int[], %(kinds)s::varchar[], %(keys)s::varchar[]))
+                SELECT k.i, p.id FROM k JOIN res_partner p ON p.dedup_phone_key = k.key
+                 WHERE k.kind = 'p' AND p.active
+                UNION SELECT k.i, p.id FROM k JOIN res_partner p ON p.dedup_mobile_key = k.key
+                 WHERE k.kind = 'p' AND p.active
+                UNION SELECT k.i, p.id FROM k JOIN res_partner p ON p.dedup_email_key = k.key
+                 WHERE k.kind = 'e' AND p.active
+                UNION SELECT k.i, p.id FROM k JOIN res_partner p ON p.dedup_vat_key = k.key
+                 WHERE k.kind = 'v' AND p.active
+                UNION SELECT k.i, p.id FROM k JOIN res_partner p ON p.dedup_name_key = k.key
+                 WHERE k.kind = 'n' AND p.active
+                UNION SELECT k.i, p.id FROM k JOIN res_partner p ON p.dedup_name_key %% k.key
+                 WHERE k.kind = 'f' AND p.active
+                """,
+                rows=rows,
+                kinds=kinds,
+                keys=keys,
+            )
+        )
+        if not pairs:
+            return [None] * len(values_list)
+        by_id = {
+            profile.id: profile for profile in self._profiles(SQL("id = ANY(%s)", list({pid for _i, pid in pairs})))
+        }
+        best = [None] * len(values_list)
+        for index, pid in sorted(pairs):
+            score, reasons = matching.score_pair(probes[index], by_id[pid]) if pid in by_id else (0, [])
+            if score >= threshold and (best[index] is None or score > best[index]["score"]):
+                best[index] = {"partner_id": pid, "score": score, "reasons": self._reason_text(reasons)}
+        return best
+
+    @api.model
     def _cron_scan_changed(self):
         """Incremental scan: the partners created or changed since the last scan."""
         param = self.env["ir.config_parameter"].sudo()

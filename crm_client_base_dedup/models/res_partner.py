@@ -117,13 +117,13 @@ class ResPartner(models.Model):
             return super().load(fields, data)
         threshold = int(params.get_param("crm_client_base_dedup.import_threshold") or 90)
         simple = {name: index for index, name in enumerate(fields) if name in IMPORT_MATCH_FIELDS}
-        Duplicate = self.env["crm.client.duplicate"]
-        rows = []
-        for row in data:
-            values = {name: row[index] for name, index in simple.items() if index < len(row)}
-            match = Duplicate.find_similar(values, limit=1) if values.get("name") else []
-            matched = match and match[0]["score"] >= threshold
-            rows.append([str(match[0]["partner"].id) if matched else "", *row])
+        values_list = [{name: row[index] for name, index in simple.items() if index < len(row)} for row in data]
+        # Rows without a name are left to Odoo (which refuses or ignores them).
+        named = [index for index, values in enumerate(values_list) if values.get("name")]
+        matches = dict.fromkeys(range(len(data)))
+        found = self.env["crm.client.duplicate"].match_values([values_list[i] for i in named], threshold)
+        matches.update(zip(named, found, strict=True))
+        rows = [[str(matches[i]["partner_id"]) if matches[i] else "", *row] for i, row in enumerate(data)]
         return super().load([".id", *fields], rows)
 
     def _dedup_profile_rows(self, where):

@@ -1,0 +1,186 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import base64
+from unittest.mock import patch
+
+from odoo.exceptions import UserError
+from odoo.tests import TransactionCase, new_test_user, tagged
+
+from ..models import crm_client_import
+from .common import VCARDS, csv_file, xlsx_file
+
+HEADER = ["Наименование", "ИНН", "Телефон", "Эл. почта", "Город", "Контактное лицо", "Должность"]
+
+
+@tagged("post_install", "-at_install")
+class TestImport(TransactionCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env.user.group_ids |= cls.env.ref("sales_team.group_sale_manager")
+        cls.ru = cls.env.ref("base.ru")
+        cls.env.company.country_id = cls.ru
+        cls.Partner = cls.env["res.partner"]
+        cls.existing = cls.Partner.create(
+            {
+                "name": "ООО «Ромашка»",
+                "is_company": True,
+                "vat": "7707083893",
+                "country_id": cls.ru.id,
+                "city": "Москва",
+            }
+        )
+        cls.rows = [
+            HEADER,
+            ["ООО «Ромашка»", "7707083893", "+7 495 111-22-33", "", "Москва", "", ""],
+            ["ООО «Север»", "5001007329", "8 (495) 222-33-44", "sever@example.ru", "Москва", "Иван Петров", "Директор"],
+            ["ООО «Юг»", "7712345670", "", "", "Ростов-на-Дону", "", ""],
+            ["ООО Север", "5001007329", "", "", "Москва", "", ""],
+            ["ИП Смирнов", "", "позвонить", "", "Тверь", "", ""],
+            ["ООО «Формула»", "", "", '=HYPERLINK("http://evil.example")', "", "", ""],
+            ["", "", "", "", "", "", ""],
+            ["ООО «Восток»", "5401234566", "", "info@vostok.example", "Новосибирск", "", ""],
+        ]
+
+    def _wizard(self, name, data, **values):
+        wizard = self.env["crm.client.import"].create({"file": base64.b64encode(data), "file_name": name, **values})
+        wizard.action_preview()
+        return wizard
+
+    def _outcomes(self, wizard):
+        return {line.line_number: line.action for line in wizard.line_ids}
+
+    def test_dry_run_then_import(self):
+        before = self.Partner.search_count([])
+        wizard = self._wizard("клиенты.csv", csv_file(self.rows, encoding="cp1251", delimiter=";"))
+        self.assertEqual(
+            self._outcomes(wizard),
+            {2: "update", 3: "create", 4: "refuse", 5: "refuse", 6: "refuse", 7: "refuse", 9: "create"},
+        )
+        messages = {line.line_number: line.message for line in wizard.line_ids}
+        self.assertIn("7712345670", messages[4])
+        self.assertIn("check digits", messages[4])
+        self.assertEqual(messages[5], "Duplicate of line 3")
+        self.assertIn("позвонить", messages[6])
+        self.assertIn("formula", messages[7])
+        self.assertIn("Phone", messages[2])
+        self.assertEqual(wizard.line_ids.filtered(lambda line: line.line_number == 2).partner_id, self.existing)
+        self.assertEqual((wizard.create_count, wizard.update_count, wizard.refuse_count), (2, 1, 4))
+        self.assertEqual(self.Partner.search_count([]), before, "the dry run writes no client")
+        self.assertFalse(self.existing.phone)
+
+        wizard.action_import()
+        self.assertEqual(wizard.state, "done")
+        self.assertEqual(wizard.done_count, 3)
+        self.assertTrue(self.existing.phone.startswith("+7 495"))
+        north = self.Partner.search([("vat", "=", "5001007329"), ("parent_id", "=", False)])
+        self.assertEqual(len(north), 1)
+        self.assertTrue(north.is_company)
+        self.assertEqual(north.client_type, "company")
+        self.assertTrue(north.phone.startswith("+7 495 222"), "brought to the phone standard")
+        self.assertEqual(north.child_ids.name, "Иван Петров")
+        self.assertEqual(north.child_ids.function, "Директор")
+        self.assertFalse(north.user_id, "new clients go to the free pool by default")
+        self.assertEqual(wizard.partner_ids, north | self.existing | self.Partner.search([("vat", "=", "5401234566")]))
+        self.assertEqual(self.Partner.search_count([]), before + 3, "two clients and one contact")
+
+    def test_all_or_nothing(self):
+        before = self.Partner.search_count([])
+        wizard = self._wizard("клиенты.csv", csv_file(self.rows))
+        # A line that passed the check but fails on writing (here, tampered with): nothing stays.
+        last = wizard.line_ids.filtered(lambda line: line.line_number == 9)
+        last.values = {**last.values, "partner": {**last.values["partner"], "email": "not an email"}}
+        with self.assertRaises(UserError) as caught:
+            wizard.action_import()
+        self.assertIn("Line 9", caught.exception.args[0])
+        self.assertIn("Nothing was imported", caught.exception.args[0])
+        self.assertEqual(self.Partner.search_count([]), before)
+        self.assertFalse(self.existing.phone)
+
+    def test_existing_values_kept_unless_overwrite(self):
+        self.existing.phone = "+7 495 999-99-99"
+        data = csv_file(self.rows[:2])
+        wizard = self._wizard("c.csv", data)
+        self.assertEqual(self._outcomes(wizard), {2: "unchanged"})
+        wizard = self._wizard("c.csv", data, overwrite=True)
+        self.assertEqual(self._outcomes(wizard), {2: "update"})
+        wizard.action_import()
+        self.assertTrue(self.existing.phone.startswith("+7 495 111"))
+
+    def test_xlsx_leading_zero_and_spread(self):
+        alice = new_test_user(self.env, "imp_alice", groups="sales_team.group_sale_salesman")
+        bob = new_test_user(self.env, "imp_bob", groups="sales_team.group_sale_salesman")
+        rows = [
+            ["Name", "INN", "City"],
+            ["North Star LLC", "274062111", "Ufa"],
+            ["Dawn LLC", "7712345671", "Moscow"],
+        ]
+        data = xlsx_file(rows, title="Clients", numbers=[(3, 2), (4, 2)])
+        wizard = self._wizard("list.xlsx", data, assign_mode="spread", user_ids=[(6, 0, (alice | bob).ids)])
+        self.assertEqual(self._outcomes(wizard), {3: "create", 4: "create"})
+        wizard.action_import()
+        star = self.Partner.search([("name", "=", "North Star LLC")])
+        self.assertEqual(star.vat, "0274062111", "the leading zero Excel dropped is back")
+        self.assertEqual(sorted(wizard.partner_ids.user_id.mapped("login")), ["imp_alice", "imp_bob"])
+
+    def test_vcard(self):
+        wizard = self._wizard("contacts.vcf", VCARDS.encode())
+        self.assertEqual(wizard.create_count, 2)
+        wizard.action_import()
+        company = self.Partner.search([("name", "=", "ООО «Визитка»")])
+        self.assertTrue(company.is_company)
+        anna = company.child_ids
+        self.assertEqual((anna.name, anna.function), ("Анна Петрова", "Директор"))
+        self.assertEqual(str(anna.birthday), "1985-04-12")
+        oleg = self.Partner.search([("name", "=", "Олег Сидоров")])
+        self.assertEqual(oleg.client_type, "private_person")
+        self.assertTrue(oleg.mobile.startswith("+7 916"))
+
+    def test_salesperson_imports_for_themselves(self):
+        seller = new_test_user(self.env, "imp_seller", groups="sales_team.group_sale_salesman")
+        data = csv_file([["Name", "Email"], ["Own Client", "own@client.example"]])
+        wizard = (
+            self.env["crm.client.import"]
+            .with_user(seller)
+            .create({"file": base64.b64encode(data), "file_name": "mine.csv", "assign_mode": "me"})
+        )
+        wizard.action_preview()
+        wizard.action_import()
+        self.assertEqual(wizard.partner_ids.user_id, seller)
+
+    def test_bad_files(self):
+        with self.assertRaisesRegex(UserError, "No header line"):
+            self._wizard("x.csv", b"1;2;3\n4;5;6\n")
+        with self.assertRaisesRegex(UserError, "up to 30 MB"):
+            self._wizard("big.csv", b"Name;Phone\n" + b"x;1\n" * (13 * 1024 * 1024))
+
+    def test_large_import_runs_in_background_batch_by_batch(self):
+        seller = new_test_user(self.env, "imp_bg", groups="sales_team.group_sale_salesman")
+        rows = [["Name", "Email"]] + [[f"Client {n}", f"client{n}@bg.example"] for n in range(1, 6)]
+        record = (
+            self.env["crm.client.import"]
+            .with_user(seller)
+            .create({"file": base64.b64encode(csv_file(rows)), "file_name": "bg.csv", "assign_mode": "me"})
+        )
+        record.action_preview()
+        fourth = record.line_ids.filtered(lambda line: line.line_number == 5)
+        good = fourth.values
+        fourth.sudo().values = {**good, "partner": {**good["partner"], "email": "broken"}}
+        with patch.object(crm_client_import, "INLINE_LINES", 1), patch.object(crm_client_import, "BATCH", 2):
+            record.action_import()
+            self.assertEqual(record.state, "running")
+            self.assertFalse(self.Partner.search([("email", "like", "@bg.example")]), "queued, not yet imported")
+            self.env["crm.client.import"]._cron_run()
+            self.assertEqual(record.state, "failed")
+            self.assertIn("Line 5", record.error)
+            imported = self.Partner.search([("email", "like", "@bg.example")])
+            self.assertEqual(sorted(imported.mapped("name")), ["Client 1", "Client 2"], "the batch before stays")
+            self.assertEqual(imported.create_uid, seller, "run as the user who confirmed it")
+            self.assertEqual(imported.user_id, seller)
+            fourth.sudo().values = good
+            record.action_resume()
+            self.env["crm.client.import"]._cron_run()
+        self.assertEqual(record.state, "done")
+        self.assertEqual(len(self.Partner.search([("email", "like", "@bg.example")])), 5)
+        self.assertEqual(record.done_count, 5)
+        other = new_test_user(self.env, "imp_other", groups="sales_team.group_sale_salesman")
+        self.assertFalse(self.env["crm.client.import"].with_user(other).search([("id", "=", record.id)]))

@@ -1,0 +1,34 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import base64
+
+from odoo.tests import HttpCase, tagged
+
+from .common import csv_file
+
+
+@tagged("post_install", "-at_install")
+class TestImportTour(HttpCase):
+    def test_check_and_import(self):
+        self.env.company.country_id = self.env.ref("base.ru")
+        # The steps read the messages in English.
+        self.env["res.lang"]._activate_lang("en_US")
+        self.env.ref("base.user_admin").lang = "en_US"
+        rows = [
+            ["Наименование", "ИНН", "Телефон", "Город"],
+            ["ООО «Турист»", "7712345671", "+7 495 700-00-01", "Москва"],
+            ["ООО Турист", "7712345671", "", "Москва"],
+            ["ООО «Опечатка»", "7712345670", "", "Москва"],
+            ["ИП Гостев", "", "8 916 700-00-02", "Тверь"],
+        ]
+        record = self.env["crm.client.import"].create(
+            {"file": base64.b64encode(csv_file(rows, encoding="cp1251", delimiter=";")), "file_name": "клиенты.csv"}
+        )
+        self.start_tour(
+            f"/odoo/action-crm_client_base_import.crm_client_import_action/{record.id}",
+            "crm_client_base_import_check_and_import",
+            login="admin",
+        )
+        self.assertEqual(record.state, "done")
+        created = self.env["res.partner"].search([("name", "in", ["ООО «Турист»", "ИП Гостев"])])
+        self.assertEqual(len(created), 2)
+        self.assertEqual(record.partner_ids, created)

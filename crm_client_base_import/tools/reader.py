@@ -1,0 +1,216 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Reading client lists: spreadsheets (XLSX), text tables (CSV in any usual encoding and
+separator) and address books (vCard), into numbered lines of column values. Pure Python."""
+
+import csv
+import datetime
+import io
+import re
+
+from . import columns
+
+MAX_BYTES = 30 * 1024 * 1024
+MAX_LINES = 100_000
+# A cell a spreadsheet would run as a formula (OWASP's CSV injection): refused, not stored.
+# "+7 999…" and "-5" are a phone and a number, not formulas.
+FORMULA = re.compile(r"^(=|@|[+\-](?![\d\s(]))")
+
+
+class ReadError(ValueError):
+    """The file cannot be read; the message says why, in words for the user."""
+
+    def __init__(self, code, **params):
+        super().__init__(code)
+        self.code = code
+        self.params = params
+
+
+class Table:
+    """Numbered lines of an import file: ``lines`` is [(line number, {key: value})],
+    ``unknown`` the headers not recognised, ``encoding`` and ``separator`` what was read."""
+
+    def __init__(self, lines, unknown=(), encoding=None, separator=None):
+        self.lines = lines
+        self.unknown = list(unknown)
+        self.encoding = encoding
+        self.separator = separator
+
+
+def read(filename, data):
+    """A Table from a file's name and bytes; raises ReadError."""
+    if len(data) > MAX_BYTES:
+        raise ReadError("too_big", size=len(data), limit=MAX_BYTES)
+    name = (filename or "").lower()
+    if name.endswith(".vcf") or data.lstrip()[:11].upper() == b"BEGIN:VCARD":
+        return read_vcard(data)
+    if name.endswith((".xlsx", ".xlsm")) or data[:2] == b"PK":
+        return read_xlsx(data)
+    if name.endswith((".xls", ".ods")):
+        raise ReadError("format", extension=name.rsplit(".", 1)[-1])
+    return read_csv(data)
+
+
+def decode(data):
+    """(text, encoding): UTF-8 (with or without BOM), UTF-16 with a BOM (Excel's "Unicode
+    text"), else Windows-1251, what Russian Excel writes CSV in."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return data.decode("utf-16"), "utf-16"
+    try:
+        return data.decode("utf-8-sig"), "utf-8"
+    except UnicodeDecodeError:
+        try:
+            return data.decode("cp1251"), "windows-1251"
+        except UnicodeDecodeError as exc:
+            raise ReadError("encoding") from exc
+
+
+def read_csv(data):
+    text, encoding = decode(data)
+    sample = "\n".join(text.splitlines()[:20])
+    try:
+        separator = csv.Sniffer().sniff(sample, delimiters=";,\t|").delimiter
+    except csv.Error:
+        separator = max(";,\t|", key=sample.count)
+    try:
+        rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=separator))
+    except csv.Error as exc:
+        raise ReadError("csv", reason=str(exc)) from exc
+    return _table(((number, row) for number, row in enumerate(rows, 1)), encoding, separator)
+
+
+def _cell(value):
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, datetime.datetime):
+        return value.date() if value.time() == datetime.time() else value
+    if isinstance(value, datetime.date | int | float):
+        return value if isinstance(value, datetime.date) else str(value)
+    return str(value)
+
+
+def read_xlsx(data):
+    import openpyxl
+
+    try:
+        # Not data_only: a formula is seen as the formula it is, not as its cached result.
+        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+    except Exception as exc:
+        raise ReadError("xlsx", reason=str(exc)) from exc
+    sheet = book.worksheets[0]
+    rows = (
+        (number, [_cell(value) for value in row]) for number, row in enumerate(sheet.iter_rows(values_only=True), 1)
+    )
+    return _table(rows)
+
+
+def _table(rows, encoding=None, separator=None):
+    """Find the header (the first of the first 10 non-empty lines naming two known columns;
+    titles above it are skipped), then key the lines below it."""
+    rows = iter(rows)
+    header, keys = None, None
+    for _attempt in range(10):
+        number, cells = next(rows, (None, None))
+        if number is None:
+            break
+        if not any(str(cell).strip() for cell in cells):
+            continue
+        mapped = columns.map_header(cells)
+        if sum(1 for key in mapped if key) >= 2:
+            header, keys = cells, _merged(cells, mapped)
+            break
+    if header is None:
+        raise ReadError("header")
+    unknown = [str(cell) for cell, key in zip(header, keys, strict=False) if str(cell).strip() and not key]
+    lines = []
+    for number, cells in rows:
+        values = {}
+        for key, cell in zip(keys, cells, strict=False):
+            if key and cell not in ("", None):
+                values[key] = cell.strip() if isinstance(cell, str) else cell
+        if not any(str(value).strip() for value in values.values()):
+            continue  # an empty line, or one with values under unknown headers only
+        lines.append((number, values))
+        if len(lines) > MAX_LINES:
+            raise ReadError("too_many", limit=MAX_LINES)
+    return Table(lines, unknown, encoding, separator)
+
+
+def _merged(cells, keys):
+    """A header cell merged over several columns is read in the first only: the empty cells
+    right of it take the field that header gives a second column (two "Phone" columns)."""
+    keys = list(keys)
+    used = set(filter(None, keys))
+    for index in range(1, len(keys)):
+        if keys[index] is None and not str(cells[index]).strip() and keys[index - 1]:
+            second = columns.SECOND.get(keys[index - 1])
+            if second and second not in used:
+                keys[index] = second
+                used.add(second)
+    return keys
+
+
+def read_vcard(data):
+    """One line per card: a card with an organisation and a person's name gives the company
+    with that person as its contact."""
+    import vobject
+
+    text, encoding = decode(data)
+    lines = []
+    try:
+        for number, card in enumerate(vobject.readComponents(text, ignoreUnreadable=True), 1):
+            lines.append((number, _card_values(card)))
+    except Exception as exc:
+        raise ReadError("vcard", reason=str(exc)) from exc
+    return Table([(n, v) for n, v in lines if v], (), encoding)
+
+
+def _card_values(card):
+    def first(name):
+        items = card.contents.get(name) or []
+        return items[0].value if items else None
+
+    def text(value):
+        if isinstance(value, list | tuple):
+            value = " ".join(str(v) for v in value if v)
+        return str(value).strip() if value else ""
+
+    person = text(first("fn"))
+    if not person and first("n"):
+        n = first("n")
+        person = " ".join(filter(None, (n.family, n.given, n.additional))).strip()
+    org = text(first("org"))
+    phones = {"work": [], "cell": []}
+    for tel in card.contents.get("tel", []):
+        kinds = {t.lower() for t in tel.params.get("TYPE", [])}
+        phones["cell" if "cell" in kinds else "work"].append(text(tel.value))
+    emails = [text(item.value) for item in card.contents.get("email", []) if text(item.value)]
+    values = {}
+    adr = first("adr")
+    if adr is not None:
+        values["street"] = text(adr.street)
+        values["city"] = text(adr.city)
+        values["zip"] = text(adr.code)
+        values["country_id"] = text(adr.country)
+    if first("url"):
+        values["website"] = text(first("url"))
+    if first("note"):
+        values["comment"] = text(first("note"))
+    bday = text(first("bday"))
+    if org and person and person != org:
+        # The card of a person at a company: the company is the client, the person its contact.
+        values.update(name=org, contact_name=person, contact_function=text(first("title")))
+        values["phone"] = next(iter(phones["work"]), "")
+        values["contact_phone"] = next(iter(phones["cell"]), "") or next(iter(phones["work"][1:]), "")
+        values["email"] = emails[0] if len(emails) > 1 else ""
+        values["contact_email"] = emails[-1] if emails else ""
+        if bday:
+            values["contact_birthday"] = bday
+    else:
+        values.update(name=person or org, birthday=bday)
+        values["phone"] = next(iter(phones["work"]), "")
+        values["mobile"] = next(iter(phones["cell"]), "")
+        values["email"] = emails[0] if emails else ""
+        values["client_type"] = "private_person" if person and not org else ""
+    return {key: value for key, value in values.items() if value}
