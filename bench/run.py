@@ -290,13 +290,13 @@ known = [r for r in generator.generate(int(os.environ["BENCH_SIZE"]), seed=int(o
                                        with_contacts=False) if not r.get("parent_ref")]
 pick = random.Random(7)
 lines = [pick.choice(known) if pick.random() < 0.2 else record for record in fresh[:rows]]
-keys = ["name", "vat", "phone", "email", "website", "street", "city", "zip"]
-headers = ["Наименование", "ИНН", "Телефон", "Эл. почта", "Сайт", "Адрес", "Город", "Индекс"]
+keys = ["name", "vat", "phone", "email", "website", "street", "city", "zip", "country_id"]
+headers = ["Наименование", "ИНН", "Телефон", "Эл. почта", "Сайт", "Адрес", "Город", "Индекс", "Страна"]
 out = io.StringIO()
 writer = csv.writer(out, delimiter=";")
 writer.writerow(headers)
 for record in lines:
-    writer.writerow([record.get(k) or "" for k in keys])
+    writer.writerow([record.get(k) or "" for k in keys[:-1]] + [record.get("country_code") or "RU"])
 data = out.getvalue().encode("cp1251", errors="replace")
 
 start = time.perf_counter()

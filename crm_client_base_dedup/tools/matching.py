@@ -391,6 +391,30 @@ def candidate_pairs(profiles, max_block=200, window=4):
     return pairs
 
 
+def similar_names(probes, others, window=4, min_ratio=75):
+    """Pairs (probe id, other id) of names alike within a city: the sorted neighbourhoods of
+    candidate_pairs, between two sets only (the lines of an import and the base). ``probes``
+    and ``others`` are (id, name key, city key) triples; all of a large batch costs three sorts.
+    """
+    entries = [(city, key, key.replace(" ", ""), True, pid) for pid, key, city in probes if key and city]
+    if not entries:
+        return set()
+    entries += [(city, key, key.replace(" ", ""), False, pid) for pid, key, city in others if key and city]
+    pairs = set()
+    for order in (lambda r: (r[0], r[1]), lambda r: (r[0], r[1][::-1]), lambda r: (r[0], r[2])):
+        entries.sort(key=order)
+        for index, (city, _key, compact, is_probe, pid) in enumerate(entries):
+            if not is_probe:
+                continue
+            # The neighbours on both sides: the base's names sort before and after a line's.
+            for other in (*entries[max(0, index - window) : index], *entries[index + 1 : index + 1 + window]):
+                if other[3] or other[0] != city:
+                    continue
+                if fuzz.ratio(compact, other[2]) >= min_ratio:
+                    pairs.add((pid, other[4]))
+    return pairs
+
+
 def group_pairs(scored, profiles_by_id=None):
     """Candidate groups from accepted pairs: {pair: (score, reasons)} -> list of id sets.
 

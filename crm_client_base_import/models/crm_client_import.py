@@ -223,10 +223,7 @@ class CrmClientImport(models.Model):
         threshold = int(
             self.env["ir.config_parameter"].sudo().get_param("crm_client_base_dedup.import_threshold") or 90
         )
-        matches = []
-        for start in range(0, len(valid), BATCH):
-            batch = valid[start : start + BATCH]
-            matches += self.env["crm.client.duplicate"].match_values([line["values"]["partner"] for line in batch])
+        matches = self.env["crm.client.duplicate"].match_values([line["values"]["partner"] for line in valid])
         existing = Partner.browse({match["partner_id"] for match in matches if match and match["score"] >= threshold})
         existing.fetch(UPDATABLE)
         for line, match in zip(valid, matches, strict=True):
@@ -398,6 +395,13 @@ class CrmClientImport(models.Model):
 
     @api.model
     def _country(self, value):
+        cache = self.env.cr.cache.setdefault("crm_client_import_countries", {})
+        if value not in cache:
+            cache[value] = self._find_country(value)
+        return cache[value]
+
+    @api.model
+    def _find_country(self, value):
         value = str(value).strip()
         Country = self.env["res.country"].with_context(active_test=False)
         code = COUNTRY_ALIASES.get(value.lower().replace("ё", "е")) or (value if len(value) == 2 else None)
