@@ -319,7 +319,8 @@ else:
     wizard = env["crm.client.import"].create({"file": base64.b64encode(data), "file_name": "clients.csv"})
     wizard.action_preview()
     checked = time.perf_counter() - start
-    wizard.action_import()
+    # At once, as in the background job but in this transaction (rolled back like Odoo's).
+    wizard.with_context(crm_client_import_inline=True).action_import()
     result_data = {"created": wizard.create_count, "updated": wizard.update_count, "refused": wizard.refuse_count,
                    "unchanged": len(wizard.line_ids) - wizard.create_count - wizard.update_count - wizard.refuse_count}
 env.flush_all()
@@ -560,16 +561,30 @@ def main():
 
 
 def import_benchmarks(env):
-    """Client lists in: Odoo's import against ours (read, dry run with matching, import)."""
+    """Client lists in: ours (read, dry run with matching, import) against Odoo's own import of
+    the same file, on plain Odoo and on the database with our addons (same data standards)."""
     for rows in (10000, 50000):
         runs = {
-            kind: odoo_shell(db, IMPORT, env={**env, "BENCH_IMPORT_ROWS": str(rows), "BENCH_KIND": kind})
-            for kind, db in DATABASES.items()
+            (kind, db_kind): odoo_shell(
+                DATABASES[db_kind], IMPORT, env={**env, "BENCH_IMPORT_ROWS": str(rows), "BENCH_KIND": kind}
+            )
+            for kind, db_kind in (("plain", "plain"), ("plain", "ours"), ("ours", "ours"))
         }
-        plain, ours = runs["plain"], runs["ours"]
-        print(f"  import of {rows} rows: Odoo {plain}; ours {ours}", flush=True)
-        report(f"import {rows} client rows (CP1251 CSV)", plain["seconds"], ours["seconds"], ("Odoo", "ours"))
-        print(f"  ours: {rows / ours['seconds']:.0f} rows/s, check {ours['checked']:.1f} s", flush=True)
+        ours = runs["ours", "ours"]
+        print(f"  {rows} rows: ours {ours}", flush=True)
+        report(
+            f"import {rows} client rows (CP1251 CSV)",
+            runs["plain", "plain"]["seconds"],
+            ours["seconds"],
+            ("Odoo", "ours"),
+        )
+        report(
+            "  against Odoo's import with our standards",
+            runs["plain", "ours"]["seconds"],
+            ours["seconds"],
+            ("Odoo", "ours"),
+        )
+        print(f"  ours: {rows / ours['seconds']:.0f} rows/s, of which the check {ours['checked']:.1f} s", flush=True)
 
 
 def dedup_benchmarks(args, env, created):

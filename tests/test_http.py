@@ -99,3 +99,54 @@ def test_bad_input_over_rpc_is_refused_clearly(server):
         assert value in error["message"], error["message"]
     assert call_kw(session, url, "res.partner", "search_count", [[]])["result"] == before
     assert call_kw(session, url, "crm.client.interaction", "search_count", [[]])["result"] == 0
+
+
+def test_client_list_import_over_rpc(server):
+    """A Russian Excel CSV (CP1251, semicolons) checked then imported over RPC; unreadable files
+    are refused with a sentence, and nothing is written before the import is confirmed."""
+    import base64
+
+    url, db = server
+    session = requests.Session()
+    session.post(
+        f"{url}/web/session/authenticate",
+        json={"jsonrpc": "2.0", "params": {"db": db, "login": "admin", "password": "admin"}},
+        timeout=60,
+    ).raise_for_status()
+    ru = call_kw(session, url, "res.country", "search", [[["code", "=", "RU"]]])["result"][0]
+    text = (
+        "Наименование;ИНН;Телефон;Страна\nООО «Импорт»;5001007329;8 495 700-00-09;RU\nООО «Опечатка»;5001007328;;RU\n"
+    )
+    before = call_kw(session, url, "res.partner", "search_count", [[]])["result"]
+    for name, data, words in (
+        ("garbage.csv", bytes(range(256)) * 4, "neither UTF-8 nor Windows-1251"),
+        ("notes.csv", "просто заметки\nбез столбцов\n".encode(), "No header line"),
+        ("old.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64, "XLS files are not read here"),
+    ):
+        record = call_kw(
+            session, url, "crm.client.import", "create", [{"file": base64.b64encode(data).decode(), "file_name": name}]
+        )
+        answer = call_kw(session, url, "crm.client.import", "action_preview", [[record["result"]]])
+        assert answer["error"]["data"]["name"] == "odoo.exceptions.UserError", answer
+        assert words in answer["error"]["data"]["message"], answer["error"]["data"]["message"]
+    data = base64.b64encode(text.encode("cp1251")).decode()
+    record = call_kw(session, url, "crm.client.import", "create", [{"file": data, "file_name": "клиенты.csv"}])[
+        "result"
+    ]
+    assert "error" not in call_kw(session, url, "crm.client.import", "action_preview", [[record]])
+    lines = call_kw(
+        session,
+        url,
+        "crm.client.import.line",
+        "search_read",
+        [[["import_id", "=", record]], ["line_number", "action", "message"]],
+    )["result"]
+    assert [(line["line_number"], line["action"]) for line in lines] == [(2, "create"), (3, "refuse")]
+    assert "5001007328" in lines[1]["message"]
+    assert call_kw(session, url, "res.partner", "search_count", [[]])["result"] == before
+    assert "error" not in call_kw(session, url, "crm.client.import", "action_import", [[record]])
+    created = call_kw(
+        session, url, "res.partner", "search_read", [[["vat", "=", "5001007329"]], ["name", "country_id", "phone"]]
+    )
+    assert [(p["name"], p["country_id"][0]) for p in created["result"]] == [("ООО «Импорт»", ru)]
+    assert created["result"][0]["phone"].startswith("+7 495")

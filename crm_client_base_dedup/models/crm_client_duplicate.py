@@ -328,38 +328,43 @@ class CrmClientDuplicate(models.Model):
                 kinds.append(kind)
                 keys.append(key)
         pairs = set()
+        cities = {}
+
+        def city_key(city):
+            if city not in cities:
+                cities[city] = matching.city_key(city)
+            return cities[city]
+
         if rows:
-            pairs.update(
-                self.env.execute_query(
-                    SQL(
-                        """
-                        WITH k(i, kind, key) AS MATERIALIZED (
-                            SELECT * FROM unnest(%(rows)s::int[], %(kinds)s::varchar[], %(keys)s::varchar[]))
-                        SELECT k.i, p.id FROM k JOIN res_partner p ON p.dedup_phone_key = k.key
-                         WHERE k.kind = 'p' AND p.active
-                        UNION SELECT k.i, p.id FROM k JOIN res_partner p ON p.dedup_mobile_key = k.key
-                         WHERE k.kind = 'p' AND p.active
-                        UNION SELECT k.i, p.id FROM k JOIN res_partner p ON p.dedup_email_key = k.key
-                         WHERE k.kind = 'e' AND p.active
-                        UNION SELECT k.i, p.id FROM k JOIN res_partner p ON p.dedup_vat_key = k.key
-                         WHERE k.kind = 'v' AND p.active
-                        UNION SELECT k.i, p.id FROM k JOIN res_partner p ON p.dedup_name_key = k.key
-                         WHERE k.kind = 'n' AND p.active
-                        """,
-                        rows=rows,
-                        kinds=kinds,
-                        keys=keys,
-                    )
+            found = self.env.execute_query(
+                SQL(
+                    """
+                    WITH k(i, kind, key) AS MATERIALIZED (
+                        SELECT * FROM unnest(%(rows)s::int[], %(kinds)s::varchar[], %(keys)s::varchar[]))
+                    SELECT k.i, p.id, k.kind, NULL FROM k JOIN res_partner p ON p.dedup_phone_key = k.key
+                     WHERE k.kind = 'p' AND p.active
+                    UNION SELECT k.i, p.id, k.kind, NULL FROM k JOIN res_partner p ON p.dedup_mobile_key = k.key
+                     WHERE k.kind = 'p' AND p.active
+                    UNION SELECT k.i, p.id, k.kind, NULL FROM k JOIN res_partner p ON p.dedup_email_key = k.key
+                     WHERE k.kind = 'e' AND p.active
+                    UNION SELECT k.i, p.id, k.kind, NULL FROM k JOIN res_partner p ON p.dedup_vat_key = k.key
+                     WHERE k.kind = 'v' AND p.active
+                    UNION SELECT k.i, p.id, k.kind, p.city FROM k JOIN res_partner p ON p.dedup_name_key = k.key
+                     WHERE k.kind = 'n' AND p.active
+                    """,
+                    rows=rows,
+                    kinds=kinds,
+                    keys=keys,
                 )
             )
+            # A name alone is a match only within the same city (see score_pair): namesakes
+            # elsewhere are not scored at all.
+            pairs.update(
+                (i, pid)
+                for i, pid, kind, city in found
+                if kind != "n" or (city and probes[i].city and city_key(city) == probes[i].city)
+            )
         if any(probe.key and probe.city for probe in probes):
-            cities = {}
-
-            def city_key(city):
-                if city not in cities:
-                    cities[city] = matching.city_key(city)
-                return cities[city]
-
             base = self.env.execute_query(
                 SQL("SELECT id, dedup_name_key, city FROM res_partner WHERE active AND dedup_name_key IS NOT NULL")
             )

@@ -44,6 +44,9 @@ class ResPartner(models.Model):
         index="trigram",
         help="The name without case, quotes, ё, legal forms or script, words sorted.",
     )
+    # The trigram index serves similarity; equality (imports look up thousands of keys at
+    # once) needs a btree: through the trigram index, one equal key cost ~4 ms at 100k clients.
+    _dedup_name_key_idx = models.Index("(dedup_name_key) WHERE dedup_name_key IS NOT NULL")
     dedup_phone_key = fields.Char(compute="_compute_dedup_keys", store=True, index="btree_not_null")
     dedup_mobile_key = fields.Char(compute="_compute_dedup_keys", store=True, index="btree_not_null")
     dedup_email_key = fields.Char(compute="_compute_dedup_keys", store=True, index="btree_not_null")

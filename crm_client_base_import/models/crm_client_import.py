@@ -252,6 +252,12 @@ class CrmClientImport(models.Model):
                 )
                 continue
             changes = self._changes(partner, line["values"]["partner"])
+            contact = line["values"]["contact"]
+            if contact and matching.name_key(contact["name"]) in {
+                matching.name_key(name) for name in partner.child_ids.mapped("name") if name
+            }:
+                # The client has this contact already: not a second time.
+                line["values"]["contact"] = None
             line.update(partner_id=partner.id, score=match["score"])
             if not changes and not line["values"]["contact"]:
                 line.update(action="unchanged", message=self.env._("Already in the base: %s", match["reasons"]))
@@ -295,7 +301,7 @@ class CrmClientImport(models.Model):
                 continue
             current = partner[fname]
             current = current.id if isinstance(current, models.BaseModel) else current
-            if current == new or (current and not self.overwrite):
+            if current == _from_json({fname: new})[fname] or (current and not self.overwrite):
                 continue
             changes[fname] = new
         return changes

@@ -106,6 +106,12 @@ class TestImport(TransactionCase):
         wizard.action_import()
         self.assertTrue(self.existing.phone.startswith("+7 495 111"))
 
+    def test_known_contact_not_added_twice(self):
+        self.Partner.create({"name": "Иван Петров", "parent_id": self.existing.id})
+        rows = [HEADER, ["ООО «Ромашка»", "7707083893", "", "", "Москва", "Петров Иван", "Директор"]]
+        wizard = self._wizard("c.csv", csv_file(rows))
+        self.assertEqual(self._outcomes(wizard), {2: "unchanged"})
+
     def test_xlsx_leading_zero_and_spread(self):
         alice = new_test_user(self.env, "imp_alice", groups="sales_team.group_sale_salesman")
         bob = new_test_user(self.env, "imp_bob", groups="sales_team.group_sale_salesman")

@@ -3,6 +3,7 @@ import base64
 
 from odoo.tests import HttpCase, tagged
 
+from ..tools import reader, template
 from .common import csv_file
 
 
@@ -32,3 +33,21 @@ class TestImportTour(HttpCase):
         created = self.env["res.partner"].search([("name", "in", ["ООО «Турист»", "ИП Гостев"])])
         self.assertEqual(len(created), 2)
         self.assertEqual(record.partner_ids, created)
+
+    def test_templates(self):
+        """The template downloads in both formats and reads back with no unknown column; Odoo's
+        import dialog of contacts offers it."""
+        self.env["res.lang"]._activate_lang("en_US")
+        self.env.ref("base.user_admin").lang = "en_US"
+        self.authenticate("admin", "admin")
+        for kind in ("xlsx", "csv"):
+            response = self.url_open(f"/crm_client_base_import/template.{kind}")
+            self.assertEqual(response.status_code, 200)
+            table = reader.read(f"t.{kind}", response.content)
+            self.assertEqual((table.lines, table.unknown), ([], []))
+        self.assertIn(
+            template.headers(False)[0].encode(), self.url_open("/crm_client_base_import/template.csv").content
+        )
+        self.assertEqual(self.url_open("/crm_client_base_import/template.pdf").status_code, 404)
+        templates = self.env["res.partner"].get_import_templates()
+        self.assertIn("/crm_client_base_import/template.xlsx", [t["template"] for t in templates])
