@@ -13,6 +13,7 @@ from . import (
     crm_client_segment,
     crm_client_stage,
     crm_client_value,
+    crm_client_value_analysis,
     crm_client_weekday,
     crm_team,
     mail_activity,

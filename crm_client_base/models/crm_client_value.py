@@ -54,12 +54,6 @@ class CrmClientValue(models.Model):
     rfm_frequency = fields.Integer("Frequency score", readonly=True, help="1 to 5, by invoices in 12 months.")
     rfm_monetary = fields.Integer("Monetary score", readonly=True, help="1 to 5, by revenue in 12 months.")
     rfm_segment = fields.Selection(RFM_LABELS, string="RFM segment", readonly=True)
-    # Acquisition, from the client card: for the channel and campaign analysis.
-    source_id = fields.Many2one(related="partner_id.source_id", store=True, string="Acquisition channel")
-    campaign_id = fields.Many2one(related="partner_id.campaign_id", store=True, string="Acquisition campaign")
-    user_id = fields.Many2one(related="partner_id.user_id", store=True, string="Salesperson")
-    client_stage_id = fields.Many2one(related="partner_id.client_stage_id", store=True, string="Stage")
-    client_type = fields.Selection(related="partner_id.client_type", store=True)
 
     def init(self):
         """Create the table, or the columns a newer version added; one unique index, on
@@ -94,7 +88,6 @@ class CrmClientValue(models.Model):
             ["state", "move_type", "commercial_partner_id", "company_id", "amount_untaxed_signed", "invoice_date"]
         )
         self.env["res.company"].flush_model(["client_regular_invoices"])
-        self.env["res.partner"].flush_model(["source_id", "campaign_id", "user_id", "client_stage_id", "client_type"])
         full = partner_ids is None
         partners = None if full else list(partner_ids)
         aggregate = SQL(
@@ -104,8 +97,7 @@ class CrmClientValue(models.Model):
                    CASE WHEN agg.invoice_count > 0 THEN agg.revenue_total / agg.invoice_count END AS average,
                    CASE WHEN agg.invoice_count = 1 THEN 'one_off'
                         WHEN agg.invoice_count_12m >= agg.regular THEN 'regular'
-                        WHEN agg.invoice_count > 1 THEN 'rare' END AS frequency,
-                   p.source_id, p.campaign_id, p.user_id, p.client_stage_id, p.client_type
+                        WHEN agg.invoice_count > 1 THEN 'rare' END AS frequency
               FROM (SELECT m.commercial_partner_id AS partner_id, m.company_id,
                            COALESCE(c.client_regular_invoices, 4) AS regular,
                            SUM(m.amount_untaxed_signed) AS revenue_total,
@@ -123,7 +115,6 @@ class CrmClientValue(models.Model):
                      WHERE m.state = 'posted' AND m.move_type IN %(types)s
                        AND m.commercial_partner_id IS NOT NULL AND %(only)s
                   GROUP BY m.commercial_partner_id, m.company_id, c.client_regular_invoices) AS agg
-              JOIN res_partner p ON p.id = agg.partner_id
             """,
             since=fields.Date.context_today(self) - relativedelta(months=12),
             types=SALE_MOVE_TYPES,
@@ -131,8 +122,7 @@ class CrmClientValue(models.Model):
         )
         columns = SQL(
             """partner_id, company_id, revenue_total, revenue_12m, invoice_count, invoice_count_12m,
-               first_purchase_date, last_purchase_date, average_invoice, frequency_class,
-               source_id, campaign_id, user_id, client_stage_id, client_type"""
+               first_purchase_date, last_purchase_date, average_invoice, frequency_class"""
         )
         if full:
             # Everything anew, the RFM scores computed in the same statement: within each
@@ -169,8 +159,7 @@ class CrmClientValue(models.Model):
                             FROM a LEFT JOIN b ON b.company_id = a.company_id)
                     INSERT INTO crm_client_value (%(columns)s, rfm_recency, rfm_frequency, rfm_monetary, rfm_segment)
                     SELECT s.partner_id, s.company_id, s.revenue_total, s.revenue_12m, s.invoice_count,
-                           s.invoice_count_12m, s.first_date, s.last_date, s.average, s.frequency, s.source_id,
-                           s.campaign_id, s.user_id, s.client_stage_id, s.client_type, s.r, s.f, s.m,
+                           s.invoice_count_12m, s.first_date, s.last_date, s.average, s.frequency, s.r, s.f, s.m,
                            CASE WHEN s.r >= 4 AND s.f >= 4 AND s.m >= 4 THEN 'champion'
                                 WHEN s.r >= 3 AND s.f >= 3 THEN 'loyal'
                                 WHEN s.r >= 4 THEN 'promising'

@@ -214,6 +214,11 @@ class TestClientValue(AccountTestInvoicingCommon):
         self.invoice(self.other, 10, "2026-06-01")
         Value = self.env["crm.client.value"].with_user(salesperson)
         self.assertEqual(Value.search([]).partner_id, self.client)
+        # The analysis reads the salesperson from the card: a reassignment shows at once.
+        self.env.flush_all()
+        analysis = self.env["crm.client.value.analysis"].with_user(salesperson).search([])
+        self.assertEqual((analysis.partner_id, analysis.user_id), (self.client, salesperson))
+        self.assertAlmostEqual(analysis.revenue_total, 230)
         Partner = self.env["res.partner"].with_user(salesperson)
         self.assertEqual(Partner.search([("client_revenue", ">", 0)]), self.client)
         bought = Partner.search([("client_purchase_line_ids", "any", [("price_subtotal", ">", 90)])])

@@ -316,6 +316,7 @@ class CrmClientDuplicate(models.Model):
         within a city (one read of the keys, not one trigram lookup per line)."""
         if not values_list:
             return []
+        self.env["res.partner"].flush_model([*DEDUP_COLUMNS, "active", "city"])
         probes = [matching.profile_from_values(index, values) for index, values in enumerate(values_list)]
         rows, kinds, keys = [], [], []
         for probe in probes:

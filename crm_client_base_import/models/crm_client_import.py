@@ -52,6 +52,8 @@ UPDATABLE = (
     "birthday",
 )
 BATCH = 500
+# Fields whose constraints the dry run runs.
+CHECKED_FIELDS = {"vat", "kpp", "ogrn", "client_type", "country_id", "is_company", "birthday", "email", "phone"}
 # Up to this many lines to write, the import runs at once; more go to the background.
 INLINE_LINES = 2000
 
@@ -252,6 +254,11 @@ class CrmClientImport(models.Model):
                 )
                 continue
             changes = self._changes(partner, line["values"]["partner"])
+            try:
+                self._check_constraints(partner.new(_from_json(changes), origin=partner), changes)
+            except ValidationError as exc:
+                line.update(action="refuse", values=False, partner_id=partner.id, message=exc.args[0])
+                continue
             contact = line["values"]["contact"]
             if contact and matching.name_key(contact["name"]) in {
                 matching.name_key(name) for name in partner.child_ids.mapped("name") if name
@@ -353,8 +360,9 @@ class CrmClientImport(models.Model):
                 values[fname] = str(values[fname])
         Partner = env["res.partner"]
         values, _changes, _flagged = Partner._client_standardize(values)
-        # The identifiers' own checks (INN checksum and length, KPP, OGRN), on a record in memory.
-        Partner.new(values)._check_client_identifiers()
+        # The checks a write would run (INN checksum and length, KPP, OGRN, Odoo's VAT check,
+        # birthday), on a record in memory.
+        self._check_constraints(Partner.new(values), values)
         contact = None
         if raw.get("contact_name"):
             contact = {"name": raw["contact_name"], "type": "contact"}
@@ -371,6 +379,15 @@ class CrmClientImport(models.Model):
                 contact["country_id"] = values["country_id"]
             contact, _changes, _flagged = Partner._client_standardize(contact)
         return _json_safe(values), _json_safe(contact) if contact else None
+
+    @api.model
+    def _check_constraints(self, record, values):
+        """Run the checks a write of ``values`` would run on the fields that identify or
+        describe the client (not all constraints: some expect a saved record), and Odoo's VAT
+        check, which runs when a VAT is written."""
+        record._validate_fields(set(values) & CHECKED_FIELDS)
+        if values.get("vat"):
+            record._check_vat()
 
     def _column_label(self, key):
         """The header of a column in the template of the user's language."""

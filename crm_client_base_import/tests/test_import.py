@@ -190,3 +190,24 @@ class TestImport(TransactionCase):
         self.assertEqual(record.done_count, 5)
         other = new_test_user(self.env, "imp_other", groups="sales_team.group_sale_salesman")
         self.assertFalse(self.env["crm.client.import"].with_user(other).search([("id", "=", record.id)]))
+
+    def test_dry_run_runs_the_vat_check_of_a_write(self):
+        """An INN on a Belarusian client fails Odoo's own VAT check: refused in the dry run, not
+        at the import."""
+        minsk = self.Partner.create(
+            {
+                "name": "ОДО «Белая Поляна»",
+                "is_company": True,
+                "country_id": self.env.ref("base.by").id,
+                "email": "info@polyana.example",
+                "phone": "+375 17 123-45-67",
+            }
+        )
+        rows = [
+            ["Наименование", "ИНН", "Эл. почта", "Телефон"],
+            ["ОДО «Белая Поляна»", "7707083893", "info@polyana.example", "+375 17 123-45-67"],
+        ]
+        wizard = self._wizard("by.csv", csv_file(rows))
+        line = wizard.line_ids
+        self.assertEqual((line.action, line.partner_id), ("refuse", minsk), line.message)
+        self.assertIn("7707083893", line.message)

@@ -4,7 +4,7 @@ import { registry } from "@web/core/registry";
 // The client value analysis: the pivot by channel, the graph by RFM segment, then the list of
 // the clients behind a pivot cell and one client's Value tab.
 registry.category("web_tour.tours").add("crm_client_base_client_value", {
-    url: "/odoo/action-crm_client_base.crm_client_value_action",
+    url: "/odoo/action-crm_client_base.crm_client_value_analysis_action",
     steps: () => [
         {
             trigger: ".o_pivot th:contains(Сарафанное радио)",
