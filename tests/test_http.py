@@ -1,5 +1,7 @@
 """A real Odoo server on a copy of the installed database: HTTP login and RPC calls."""
 
+import base64
+
 import pytest
 import requests
 from conftest import odoo_server
@@ -23,6 +25,17 @@ def call_kw(session, url, model, method, args, kwargs=None):
     )
     response.raise_for_status()
     return response.json()
+
+
+def admin_session(url, db):
+    """A requests session logged in as admin."""
+    session = requests.Session()
+    session.post(
+        f"{url}/web/session/authenticate",
+        json={"jsonrpc": "2.0", "params": {"db": db, "login": "admin", "password": "admin"}},
+        timeout=60,
+    ).raise_for_status()
+    return session
 
 
 def test_login_and_client_over_json_rpc(server):
@@ -77,12 +90,7 @@ BAD_INPUT = [
 
 def test_bad_input_over_rpc_is_refused_clearly(server):
     url, db = server
-    session = requests.Session()
-    session.post(
-        f"{url}/web/session/authenticate",
-        json={"jsonrpc": "2.0", "params": {"db": db, "login": "admin", "password": "admin"}},
-        timeout=60,
-    ).raise_for_status()
+    session = admin_session(url, db)
     ru = call_kw(session, url, "res.country", "search", [[["code", "=", "RU"]]])["result"][0]
     client = call_kw(session, url, "res.partner", "create", [{"name": "ООО Клиент", "is_company": True}])["result"]
     before = call_kw(session, url, "res.partner", "search_count", [[]])["result"]
@@ -104,15 +112,8 @@ def test_bad_input_over_rpc_is_refused_clearly(server):
 def test_client_list_import_over_rpc(server):
     """A Russian Excel CSV (CP1251, semicolons) checked then imported over RPC; unreadable files
     are refused with a sentence, and nothing is written before the import is confirmed."""
-    import base64
-
     url, db = server
-    session = requests.Session()
-    session.post(
-        f"{url}/web/session/authenticate",
-        json={"jsonrpc": "2.0", "params": {"db": db, "login": "admin", "password": "admin"}},
-        timeout=60,
-    ).raise_for_status()
+    session = admin_session(url, db)
     ru = call_kw(session, url, "res.country", "search", [[["code", "=", "RU"]]])["result"][0]
     text = (
         "Наименование;ИНН;Телефон;Страна\nООО «Импорт»;5001007329;8 495 700-00-09;RU\nООО «Опечатка»;5001007328;;RU\n"
