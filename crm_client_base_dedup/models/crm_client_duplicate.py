@@ -308,6 +308,11 @@ class CrmClientDuplicate(models.Model):
         ]
 
     @api.model
+    def _import_threshold(self):
+        """The score from which an imported line is the existing client it matches (a setting)."""
+        return int(self.env["ir.config_parameter"].sudo().get_param("crm_client_base_dedup.import_threshold") or 90)
+
+    @api.model
     def match_values(self, values_list, threshold=1):
         """The batch form of find_similar, for imports: for each dict of res.partner values, the
         best existing match scoring at least ``threshold``, as {"partner_id", "score", "reasons"},

@@ -118,7 +118,7 @@ class ResPartner(models.Model):
             or ".id" in fields
         ):
             return super().load(fields, data)
-        threshold = int(params.get_param("crm_client_base_dedup.import_threshold") or 90)
+        threshold = self.env["crm.client.duplicate"]._import_threshold()
         simple = {name: index for index, name in enumerate(fields) if name in IMPORT_MATCH_FIELDS}
         values_list = [{name: row[index] for name, index in simple.items() if index < len(row)} for row in data]
         # Rows without a name are left to Odoo (which refuses or ignores them).

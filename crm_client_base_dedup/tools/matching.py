@@ -354,6 +354,13 @@ def score_pair(a, b):
     return int(40 + 30 * similarity + 5 * len(support)), reasons
 
 
+# Sorted neighbourhoods of (city, key, key without spaces) entries: by key, by reversed key (a
+# typo in the first letters) and by the key without spaces (two words written as one); names
+# that close are alike from this ratio of their compact keys.
+NAME_ORDERS = (lambda r: (r[0], r[1]), lambda r: (r[0], r[1][::-1]), lambda r: (r[0], r[2]))
+NAME_RATIO = 75
+
+
 def candidate_pairs(profiles, max_block=200, window=4):
     """Pairs (id_a, id_b), id_a < id_b, sharing a blocking key: never all pairs.
 
@@ -380,18 +387,18 @@ def candidate_pairs(profiles, max_block=200, window=4):
             members.sort()
             pairs.update(combinations(members, 2))
     named = [(p.city, p.key, p.key.replace(" ", ""), p.id) for p in profiles if p.key and p.city]
-    for order in (lambda r: (r[0], r[1]), lambda r: (r[0], r[1][::-1]), lambda r: (r[0], r[2])):
+    for order in NAME_ORDERS:
         named.sort(key=order)
         for index, (city, _key, compact, pid) in enumerate(named):
             for other_city, _other_key, other_compact, other_id in named[index + 1 : index + 1 + window]:
                 if other_city != city:
                     break
-                if fuzz.ratio(compact, other_compact) >= 75:
+                if fuzz.ratio(compact, other_compact) >= NAME_RATIO:
                     pairs.add((pid, other_id) if pid < other_id else (other_id, pid))
     return pairs
 
 
-def similar_names(probes, others, window=4, min_ratio=75):
+def similar_names(probes, others, window=4, min_ratio=NAME_RATIO):
     """Pairs (probe id, other id) of names alike within a city: the sorted neighbourhoods of
     candidate_pairs, between two sets only (the lines of an import and the base). ``probes``
     and ``others`` are (id, name key, city key) triples; all of a large batch costs three sorts.
@@ -401,7 +408,7 @@ def similar_names(probes, others, window=4, min_ratio=75):
         return set()
     entries += [(city, key, key.replace(" ", ""), False, pid) for pid, key, city in others if key and city]
     pairs = set()
-    for order in (lambda r: (r[0], r[1]), lambda r: (r[0], r[1][::-1]), lambda r: (r[0], r[2])):
+    for order in NAME_ORDERS:
         entries.sort(key=order)
         for index, (city, _key, compact, is_probe, pid) in enumerate(entries):
             if not is_probe:

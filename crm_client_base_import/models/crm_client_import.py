@@ -222,9 +222,7 @@ class CrmClientImport(models.Model):
         valid = [line for line in planned if line["action"] == "create"]
         self._refuse_repeated(valid)
         valid = [line for line in valid if line["action"] == "create"]
-        threshold = int(
-            self.env["ir.config_parameter"].sudo().get_param("crm_client_base_dedup.import_threshold") or 90
-        )
+        threshold = self.env["crm.client.duplicate"]._import_threshold()
         matches = self.env["crm.client.duplicate"].match_values([line["values"]["partner"] for line in valid])
         existing = Partner.browse({match["partner_id"] for match in matches if match and match["score"] >= threshold})
         existing.fetch(UPDATABLE)
@@ -285,9 +283,7 @@ class CrmClientImport(models.Model):
     def _refuse_repeated(self, lines):
         """A line describing the same client as an earlier line of the file is refused."""
         profiles = [matching.profile_from_values(index, line["values"]["partner"]) for index, line in enumerate(lines)]
-        threshold = int(
-            self.env["ir.config_parameter"].sudo().get_param("crm_client_base_dedup.import_threshold") or 90
-        )
+        threshold = self.env["crm.client.duplicate"]._import_threshold()
         for first, second in sorted(matching.candidate_pairs(profiles)):
             if lines[second]["action"] != "create" or lines[first]["action"] != "create":
                 continue

@@ -85,8 +85,8 @@ def _cell(value):
         return str(int(value))
     if isinstance(value, datetime.datetime):
         return value.date() if value.time() == datetime.time() else value
-    if isinstance(value, datetime.date | int | float):
-        return value if isinstance(value, datetime.date) else str(value)
+    if isinstance(value, datetime.date):
+        return value
     return str(value)
 
 
