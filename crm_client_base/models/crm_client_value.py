@@ -128,29 +128,40 @@ class CrmClientValue(models.Model):
         if full:
             # Everything anew, the RFM scores computed in the same statement: within each
             # company, over the clients who bought in the last 12 months (the others score 1), a
-            # score is 1 plus the number of quintile bounds below the client's value. Equal
-            # values score the same, and only three columns are sorted, not the rows.
+            # score is 1 plus the number of its 20/40/60/80 % bounds strictly below the client's
+            # value. Equal values score the same, and only three columns are sorted, not the rows.
+            # The bounds are taken of the negated values, so that they come out as the ascending
+            # thresholds width_bucket() wants: it counts the bounds at or above the value in one
+            # call (5 minus that is the score), where four comparisons per score took a fifth of
+            # the run at 100k clients.
             values = {
                 "r": SQL("(a.last_date - DATE '1970-01-01')"),
                 "f": SQL("a.invoice_count_12m"),
                 "m": SQL("a.revenue_12m"),
             }
-
-            def score(key):
-                above = SQL(" + ").join(
-                    SQL("(%s > b.%s[%s])::int", values[key], SQL.identifier(key), rank) for rank in range(1, 5)
-                )
-                return SQL("CASE WHEN a.invoice_count_12m > 0 THEN 1 + %s ELSE 1 END", above)
-
             bounds = SQL(", ").join(
                 SQL(
-                    "percentile_cont('{0.2,0.4,0.6,0.8}'::float8[]) WITHIN GROUP (ORDER BY %s) AS %s",
+                    "percentile_cont('{0.2,0.4,0.6,0.8}'::float8[]) WITHIN GROUP (ORDER BY -%s)%s AS %s",
                     value,
+                    # Revenue is compared as numeric: casting it to float for every row is slow.
+                    SQL("::numeric[]") if key == "m" else SQL(),
                     SQL.identifier(key),
                 )
                 for key, value in values.items()
             )
+
+            def score(key):
+                return SQL(
+                    "CASE WHEN a.invoice_count_12m > 0 THEN 5 - width_bucket(-%s, b.%s) ELSE 1 END",
+                    values[key],
+                    SQL.identifier(key),
+                )
+
             self.env.execute_query(SQL("DELETE FROM crm_client_value"))
+            # The statement's estimated cost makes PostgreSQL compile it to machine code (JIT),
+            # which costs more than the run gains; inserting in index order keeps the unique
+            # index's pages in cache.
+            self.env.execute_query(SQL("SET LOCAL jit = off"))
             self.env.execute_query(
                 SQL(
                     """
@@ -167,6 +178,7 @@ class CrmClientValue(models.Model):
                                 WHEN s.f >= 3 OR s.m >= 3 THEN 'at_risk'
                                 ELSE 'hibernating' END
                       FROM s
+                  ORDER BY s.partner_id, s.company_id
                     """,
                     columns=columns,
                     aggregate=aggregate,
@@ -176,6 +188,7 @@ class CrmClientValue(models.Model):
                     m=score("m"),
                 )
             )
+            self.env.execute_query(SQL("SET LOCAL jit TO DEFAULT"))
         else:
             self.env.execute_query(
                 SQL(

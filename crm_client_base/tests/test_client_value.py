@@ -123,6 +123,27 @@ class TestClientValue(AccountTestInvoicingCommon):
         self.assertEqual(twin_row.rfm_segment, "loyal")
         self.assertEqual(self._row(self.client, self.env.company).rfm_recency, 1)
 
+    def test_rfm_quintiles(self):
+        """Four more buyers, one invoice each on the same day: the scores follow the quintiles
+        of the 12-month figures, and a value equal to a bound is not above it."""
+        Partner = self.env["res.partner"]
+        # 12-month revenues, with the client's 150: 150, 200, 300, 400, 500.
+        # 20/40/60/80 % bounds: 190, 260, 340, 420 (interpolated between neighbours).
+        buyers = {}
+        for amount in (200, 300, 400, 500):
+            buyers[amount] = Partner.create({"name": f"ООО «Покупатель {amount}»", "is_company": True})
+            self.invoice(buyers[amount], amount, "2026-03-01")
+        self.env["crm.client.value"]._cron_refresh()
+        scores = {amount: self._row(partner, self.env.company).rfm_monetary for amount, partner in buyers.items()}
+        self.assertEqual(scores, {200: 2, 300: 3, 400: 4, 500: 5})
+        self.assertEqual(self._row(self.client, self.env.company).rfm_monetary, 1)
+        # Last purchases: the client's 2026-03-01 and the buyers' all the same day: every bound
+        # is that day, and nobody is above it.
+        self.assertEqual({self._row(p, self.env.company).rfm_recency for p in buyers.values()}, {1})
+        # Invoices in 12 months: the client's 2 against four 1s: bounds 1, 1, 1, 1.2.
+        self.assertEqual(self._row(self.client, self.env.company).rfm_frequency, 5)
+        self.assertEqual(self._row(buyers[500], self.env.company).rfm_frequency, 1)
+
     def test_rows_follow_deleted_and_merged_clients(self):
         """The table has no foreign keys (a faster nightly rewrite): deleting and merging
         partners is handled by the ORM instead."""
