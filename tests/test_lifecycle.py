@@ -41,6 +41,12 @@ result({
 })
 """
 
+# Indexes the addons put on Odoo's tables: partners' match keys, invoices' client value.
+OUR_INDEXES = (
+    "SELECT indexname FROM pg_indexes WHERE tablename IN ('res_partner', 'account_move')"
+    " AND (indexname LIKE '%client%' OR indexname LIKE '%dedup%')"
+)
+
 
 def snapshot(db):
     return {
@@ -73,6 +79,7 @@ def test_install_upgrade_uninstall_keep_partner_data(fresh_db):
     assert odoo_run(db, "-i", ",".join(ADDONS), log_name="lifecycle-install.log") == []
     assert set(module_states(db).values()) == {"installed"}
     assert snapshot(db) == before
+    assert {"account_move_client_value_idx", "res_partner_dedup_name_key_idx"} <= set(psql(OUR_INDEXES, db=db).split())
     # What the addons add is filled in on install, and kept by an upgrade.
     assert psql(f"SELECT client_type FROM res_partner WHERE id = {seeded['client']}", db=db) == "company"
     psql(f"UPDATE res_partner SET client_type = 'individual_entrepreneur' WHERE id = {seeded['client']}", db=db)
@@ -96,6 +103,8 @@ def test_install_upgrade_uninstall_keep_partner_data(fresh_db):
     assert snapshot(db) == before
     assert psql("SELECT count(*) FROM information_schema.columns WHERE column_name = 'client_type'", db=db) == "0"
     assert psql("SELECT count(*) FROM pg_tables WHERE tablename LIKE 'crm_client%'", db=db) == "0"
+    # Nor an index the addons put on Odoo's tables.
+    assert psql(OUR_INDEXES, db=db) == ""
 
     # Odoo still works: the registry loads, partners and invoices are created and posted.
     assert odoo_run(db, log_name="lifecycle-after-uninstall.log") == []

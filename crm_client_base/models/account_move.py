@@ -8,6 +8,13 @@ from .crm_client_value import SALE_MOVE_TYPES
 class AccountMove(models.Model):
     _inherit = "account.move"
 
+    # The refresh when an invoice is posted, reset or cancelled reads its customer's posted
+    # invoices; Odoo has no index on commercial_partner_id, and the scan of every move it then
+    # takes cost 25 ms a posting at 250k moves, growing with the ledger (0.5 ms with it).
+    _client_value_idx = models.Index(
+        "(commercial_partner_id) WHERE state = 'posted' AND move_type IN ('out_invoice', 'out_refund')"
+    )
+
     def _client_value_refresh(self):
         """Refresh the client figures of the customers of these invoices and refunds."""
         partners = self.filtered(lambda m: m.move_type in SALE_MOVE_TYPES).commercial_partner_id
