@@ -7,6 +7,7 @@ from . import (
     test_completeness,
     test_history,
     test_interaction,
+    test_module_page,
     test_pool_concurrency,
     test_standards,
 )
