@@ -206,6 +206,9 @@ class TestMerge(AccountTestInvoicingCommon):
             "CREATE TABLE test_dedup_ref (id serial PRIMARY KEY, partner_id int REFERENCES res_partner)"
         )
         self.assertIn(("test_dedup_ref", "partner_id"), Merge._partner_fk_missing_indexes())
+        # An index of some rows only does not serve a merge's lookups of every row.
+        self.env.cr.execute("CREATE INDEX test_dedup_ref_some ON test_dedup_ref (partner_id) WHERE id > 10")
+        self.assertIn(("test_dedup_ref", "partner_id"), Merge._partner_fk_missing_indexes())
         created = Merge._create_partner_fk_indexes()
         self.assertIn(("test_dedup_ref", "partner_id"), created)
         self.assertFalse(Merge._partner_fk_missing_indexes())

@@ -13,16 +13,21 @@ _FK_COLUMNS = """
        AND con.confrelid = %s::regclass
        AND array_length(con.conkey, 1) = 1
        AND cl.relnamespace = current_schema::regnamespace
+       -- An index serves the lookups by partner only when it holds every row with a value:
+       -- one restricted to other rows (posted invoices, say) does not.
        AND NOT EXISTS (
             SELECT 1 FROM pg_index ix
-             WHERE ix.indrelid = con.conrelid AND ix.indkey[0] = con.conkey[1]
+             WHERE ix.indrelid = con.conrelid AND ix.indkey[0] = con.conkey[1] AND ix.indisvalid
+               AND (ix.indpred IS NULL
+                    OR pg_get_expr(ix.indpred, ix.indrelid) = format('(%%I IS NOT NULL)', att.attname))
        )
   ORDER BY 1, 2
 """
 
 
 def missing_indexes(cr, table="res_partner"):
-    """(table, column) of every foreign key to ``table`` that no index starts with."""
+    """(table, column) of every foreign key to ``table`` that no index starts with, partial
+    indexes counting only when they leave out nothing but empty values."""
     cr.execute(_FK_COLUMNS, (table,))
     return cr.fetchall()
 
