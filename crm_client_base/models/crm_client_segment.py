@@ -86,13 +86,16 @@ class CrmClientSegment(models.Model):
 
     def action_refresh(self):
         """Recompute the members of rule segments: one INSERT and one DELETE per segment."""
+        # NOT EXISTS, not NOT IN: past a few hundred thousand members the planner cannot hash a
+        # NOT IN list within work_mem and compares every row with every member.
         for segment in self.filtered(lambda s: s.kind == "rule" and s.active):
             members = segment._members_query().subselect()
             self.env.execute_query(
                 SQL(
                     """
-                    DELETE FROM crm_client_segment_partner_rel
-                     WHERE segment_id = %(segment)s AND partner_id NOT IN (%(members)s)
+                    DELETE FROM crm_client_segment_partner_rel r
+                     WHERE r.segment_id = %(segment)s
+                       AND NOT EXISTS (SELECT 1 FROM (%(members)s) AS m(id) WHERE m.id = r.partner_id)
                     """,
                     segment=segment.id,
                     members=members,
