@@ -34,7 +34,6 @@ Benchmarks:
 """
 
 import argparse
-import ast
 import statistics
 import subprocess
 import sys
@@ -42,7 +41,17 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))
 
-from odoo_env import ADDONS, LOG_DIR, ROOT, create_database, drop_database, odoo_cmd, odoo_shell, psql
+from odoo_env import (
+    ADDONS,
+    LOG_DIR,
+    ROOT,
+    create_database,
+    drop_database,
+    odoo_cmd,
+    odoo_shell,
+    psql,
+    read_manifest,
+)
 
 DATABASES = {}
 
@@ -453,8 +462,7 @@ result({
 
 
 def plain_modules():
-    manifest = ast.literal_eval((ROOT / "crm_client_base" / "__manifest__.py").read_text().split("\n", 1)[1])
-    return manifest["depends"]
+    return read_manifest(ROOT / "crm_client_base")["depends"]
 
 
 def build(kind):

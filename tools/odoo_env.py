@@ -4,6 +4,7 @@ Used by the test runner, the cross-addon tests in ``tests/`` and the benchmarks,
 all of them create databases and start Odoo the same way.
 """
 
+import ast
 import hashlib
 import json
 import os
@@ -27,6 +28,11 @@ TEST_MODULES = ADDONS + BRIDGES
 # The runner's database: one per checkout, so that two checkouts on one machine (a developer's
 # and CI's fresh clone) never drop each other's database.
 TEST_DB = os.environ.get("TEST_DB") or "ccb_test_" + hashlib.sha1(str(ROOT).encode()).hexdigest()[:8]
+
+
+def read_manifest(addon):
+    """The manifest of the addon folder ``addon`` as a dict (below its license comment line)."""
+    return ast.literal_eval((Path(addon) / "__manifest__.py").read_text(encoding="utf-8").split("\n", 1)[1])
 
 
 def odoo_cmd(db, *args, conf=ODOO_CONF):

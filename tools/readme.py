@@ -10,14 +10,12 @@ DESCRIPTION, CONFIGURE and USAGE fragments (Markdown) in that order.
                        (pre-commit runs this).
 """
 
-import ast
 import html
 import sys
-from pathlib import Path
 
 import markdown
+from odoo_env import ROOT, read_manifest
 
-ROOT = Path(__file__).resolve().parent.parent
 SECTIONS = (("DESCRIPTION.md", "Description"), ("CONFIGURE.md", "Configuration"), ("USAGE.md", "Usage"))
 PAGE = """<!DOCTYPE html>
 <html>
@@ -38,7 +36,7 @@ PAGE = """<!DOCTYPE html>
 
 def render(addon):
     """The page of ``addon`` (a folder with a manifest and readme fragments)."""
-    manifest = ast.literal_eval((addon / "__manifest__.py").read_text(encoding="utf-8").split("\n", 1)[1])
+    manifest = read_manifest(addon)
     sections = []
     for file_name, title in SECTIONS:
         fragment = addon / "readme" / file_name

@@ -12,7 +12,9 @@ class AccountMove(models.Model):
     # invoices; Odoo has no index on commercial_partner_id, and the scan of every move it then
     # takes cost 25 ms a posting at 250k moves, growing with the ledger (0.5 ms with it).
     _client_value_idx = models.Index(
-        "(commercial_partner_id) WHERE state = 'posted' AND move_type IN ('out_invoice', 'out_refund')"
+        "(commercial_partner_id) WHERE state = 'posted' AND move_type IN ({})".format(
+            ", ".join(f"'{move_type}'" for move_type in SALE_MOVE_TYPES)
+        )
     )
 
     def _client_value_refresh(self):
