@@ -401,7 +401,7 @@ for record in probes:
     values = {k: record[k] for k in ("name", "phone", "mobile", "email", "vat", "city", "street", "zip")}
     start = time.perf_counter()
     if "crm.client.duplicate" in env:
-        env["crm.client.duplicate"].find_similar(values)
+        env["crm.client.duplicate"]._find_similar(values)
     else:
         # Plain Odoo: what a user does by hand, a search of the name.
         Partner.search([("name", "ilike", record["name"])], limit=8)

@@ -2,7 +2,7 @@
 {
     "name": "Client Base: CRM bridge",
     "summary": "Salespeople open their leads whatever client the lead is about",
-    "version": "19.0.1.0.0",
+    "version": "19.0.1.1.0",
     "category": "Sales/CRM",
     "author": "crm_client_base developers",
     "license": "AGPL-3",

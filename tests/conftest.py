@@ -33,6 +33,12 @@ from odoo_env import (  # noqa: E402
 )
 from run_tests import scan_log  # noqa: E402
 
+# Seconds a test server may take to answer its first request (a cold start takes 3-10 s).
+SERVER_START_DEADLINE = 600
+# Seconds one HTTP request of a test may take: a first page builds the web assets, which on a
+# busy machine takes minutes; a hung server still fails the test, later.
+HTTP_TIMEOUT = 300
+
 
 def unique_db(prefix):
     return f"{prefix}_{uuid.uuid4().hex[:8]}"
@@ -80,15 +86,20 @@ def odoo_server(db, workers=0):
     proc = subprocess.Popen(odoo_cmd(db, *args), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 90
+        # Wait on the condition (the server answers), not on a clock: on a busy machine the
+        # first answer can take many seconds, so a slow or refused request is simply retried
+        # until the server has exited or a deadline far above any normal start has passed.
+        deadline = time.monotonic() + SERVER_START_DEADLINE
         while True:
             try:
-                if requests.get(f"{url}/web/health", timeout=2).status_code == 200:
+                if requests.get(f"{url}/web/health", timeout=30).status_code == 200:
                     break
-            except requests.ConnectionError:
+            except requests.RequestException:
                 pass
-            if proc.poll() is not None or time.monotonic() > deadline:
-                raise AssertionError(f"Odoo did not start serving {db}; see {log}")
+            if proc.poll() is not None:
+                raise AssertionError(f"Odoo exited with {proc.returncode} before serving {db}; see {log}")
+            if time.monotonic() > deadline:
+                raise AssertionError(f"Odoo did not serve {db} within {SERVER_START_DEADLINE} s; see {log}")
             time.sleep(0.3)
         yield url
     finally:
@@ -127,4 +138,4 @@ def fresh_db():
     drop_database(db)
 
 
-__all__ = ["ADDONS", "ROOT", "odoo_run", "odoo_shell", "odoo_server", "unique_db"]
+__all__ = ["ADDONS", "HTTP_TIMEOUT", "ROOT", "odoo_run", "odoo_shell", "odoo_server", "unique_db"]

@@ -8,7 +8,7 @@ import json
 
 import pytest
 import requests
-from conftest import odoo_server, odoo_shell
+from conftest import HTTP_TIMEOUT, odoo_server, odoo_shell
 
 SEED = """
 def user(login, groups):
@@ -50,7 +50,7 @@ class Client:
         answer = self.session.post(
             f"{url}/web/session/authenticate",
             json={"jsonrpc": "2.0", "params": {"db": db, "login": login, "password": f"{login}-pass1"}},
-            timeout=60,
+            timeout=HTTP_TIMEOUT,
         ).json()
         assert answer.get("result", {}).get("uid"), answer
         self.uid = answer["result"]["uid"]
@@ -59,7 +59,7 @@ class Client:
         answer = self.session.post(
             f"{self.url}/web/dataset/call_kw/{model}/{method}",
             json={"jsonrpc": "2.0", "params": {"model": model, "method": method, "args": list(args), "kwargs": kwargs}},
-            timeout=60,
+            timeout=HTTP_TIMEOUT,
         ).json()
         return answer
 
@@ -192,7 +192,7 @@ def test_export_only_for_the_export_group_and_logged(site):
                     }
                 )
             },
-            timeout=60,
+            timeout=HTTP_TIMEOUT,
         )
         assert response.status_code != 200 or "Клиент Анны" not in response.text
     exporter = login(site, "exporter")

@@ -5,7 +5,7 @@ import sys
 
 import pytest
 import requests
-from conftest import ROOT, odoo_server, unique_db
+from conftest import HTTP_TIMEOUT, ROOT, odoo_server, unique_db
 from odoo_env import drop_database, psql
 
 
@@ -41,8 +41,8 @@ def test_demo_login_over_http(demo_db, login):
         answer = session.post(
             f"{url}/web/session/authenticate",
             json={"jsonrpc": "2.0", "params": {"db": demo_db, "login": login, "password": login}},
-            timeout=60,
+            timeout=HTTP_TIMEOUT,
         ).json()
         assert answer["result"]["uid"]
-        page = session.get(f"{url}/odoo/action-crm_client_base.res_partner_action", timeout=60)
+        page = session.get(f"{url}/odoo/action-crm_client_base.res_partner_action", timeout=HTTP_TIMEOUT)
         assert page.status_code == 200 and "odoo.__session_info__" in page.text

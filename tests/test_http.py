@@ -4,7 +4,7 @@ import base64
 
 import pytest
 import requests
-from conftest import odoo_server
+from conftest import HTTP_TIMEOUT, odoo_server
 
 
 @pytest.fixture
@@ -21,7 +21,7 @@ def call_kw(session, url, model, method, args, kwargs=None):
             "method": "call",
             "params": {"model": model, "method": method, "args": args, "kwargs": kwargs or {}},
         },
-        timeout=60,
+        timeout=HTTP_TIMEOUT,
     )
     response.raise_for_status()
     return response.json()
@@ -33,7 +33,7 @@ def admin_session(url, db):
     session.post(
         f"{url}/web/session/authenticate",
         json={"jsonrpc": "2.0", "params": {"db": db, "login": "admin", "password": "admin"}},
-        timeout=60,
+        timeout=HTTP_TIMEOUT,
     ).raise_for_status()
     return session
 
@@ -44,11 +44,11 @@ def test_login_and_client_over_json_rpc(server):
     login = session.post(
         f"{url}/web/session/authenticate",
         json={"jsonrpc": "2.0", "params": {"db": db, "login": "admin", "password": "admin"}},
-        timeout=60,
+        timeout=HTTP_TIMEOUT,
     ).json()
     assert login["result"]["uid"] == 2
     # The web client itself loads for the logged-in user.
-    page = session.get(f"{url}/odoo", timeout=60)
+    page = session.get(f"{url}/odoo", timeout=HTTP_TIMEOUT)
     assert page.status_code == 200 and "odoo.__session_info__" in page.text
 
     created = call_kw(session, url, "res.partner", "create", [{"name": "ИП Кузнецов", "is_company": True}])
@@ -68,7 +68,7 @@ def test_wrong_password_is_refused(server):
     response = requests.post(
         f"{url}/web/session/authenticate",
         json={"jsonrpc": "2.0", "params": {"db": db, "login": "admin", "password": "wrong"}},
-        timeout=60,
+        timeout=HTTP_TIMEOUT,
     ).json()
     assert "error" in response and "result" not in response
 

@@ -1,6 +1,9 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+# The visibility mixin first: the suite's models that carry a client's data inherit it.
+from . import crm_client_visibility_mixin  # isort: skip
 from . import (
     account_move,
+    base,
     crm_client_channel_report,
     crm_client_completeness_rule,
     crm_client_completeness_snapshot,
@@ -16,9 +19,11 @@ from . import (
     crm_client_value_analysis,
     crm_client_weekday,
     crm_team,
+    ir_rule,
     mail_activity,
     res_company,
     res_config_settings,
     res_partner,
+    res_partner_boundary,
     utm_campaign,
 )

@@ -30,12 +30,19 @@ class CrmClientChannelReport(models.Model):
     @property
     def _table_query(self):
         # Evaluated in each query, no view: it reads crm_client_value, created with this module.
+        # The clients are those the reader may see (res.partner's rules): a channel with one
+        # hidden client would otherwise show that client's revenue.
+        clients = (
+            self.env["res.partner"]
+            .with_context(active_test=False)
+            ._search(["&", ("parent_id", "=", False), "|", ("source_id", "!=", False), ("campaign_id", "!=", False)])
+        )
         return SQL(
             """
                     WITH clients AS (
                         SELECT p.id, p.source_id, p.campaign_id
                           FROM res_partner p
-                         WHERE p.parent_id IS NULL AND (p.source_id IS NOT NULL OR p.campaign_id IS NOT NULL)
+                         WHERE p.id IN %(clients)s
                     ), per_company AS (
                         SELECT c.source_id, c.campaign_id, v.company_id,
                                count(DISTINCT c.id) AS client_count,
@@ -59,5 +66,6 @@ class CrmClientChannelReport(models.Model):
                  LEFT JOIN res_company co ON co.id = pc.company_id
                  LEFT JOIN utm_campaign camp ON camp.id = pc.campaign_id
                  LEFT JOIN per_campaign acq ON acq.campaign_id = pc.campaign_id
-            """
+            """,
+            clients=clients.subselect(),
         )

@@ -9,6 +9,7 @@ class CrmClientFamilyMember(models.Model):
     """A family member of a client or key person, with a birthday to remember."""
 
     _name = "crm.client.family.member"
+    _inherit = ["crm.client.visibility.mixin"]
     _description = "Family member of a client"
     _order = "partner_id, birthday, id"
 

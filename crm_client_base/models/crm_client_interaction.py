@@ -12,6 +12,8 @@ class CrmClientInteraction(models.Model):
     """A call, meeting, email, message or visit with a client, as logged by its salesperson."""
 
     _name = "crm.client.interaction"
+    _inherit = ["crm.client.visibility.mixin"]
+    _client_visibility_fields = ("partner_id", "contact_id")
     _description = "Client interaction"
     _order = "date desc, id desc"
     _rec_name = "summary"

@@ -3,7 +3,7 @@
 from ast import literal_eval
 
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import AccessError, ValidationError
 from odoo.tools import SQL
 
 
@@ -12,6 +12,9 @@ class CrmClientSegment(models.Model):
     Moscow with a revenue over 1M) whose membership is computed and searchable."""
 
     _name = "crm.client.segment"
+    _inherit = ["crm.client.visibility.mixin"]
+    _client_visibility_fields = ()
+    _client_visibility_exempt = {"partner_ids": "the members, each read by its own rules"}
     _description = "Client segment"
     _order = "sequence, name"
 
@@ -49,21 +52,39 @@ class CrmClientSegment(models.Model):
 
     @api.depends("partner_ids")
     def _compute_member_count(self):
-        counts = (
-            dict(
-                self.env.execute_query(
-                    SQL(
-                        "SELECT segment_id, count(*) FROM crm_client_segment_partner_rel WHERE segment_id = ANY(%s)"
-                        " GROUP BY segment_id",
-                        self.ids,
+        # Counted over the clients the reader may see: a count over all of them would answer
+        # questions about hidden clients (rewrite a filter, read the count).
+        if self.env["ir.rule"]._compute_domain("res.partner", "read").is_true():
+            counts = (
+                dict(
+                    self.env.execute_query(
+                        SQL(
+                            "SELECT segment_id, count(*) FROM crm_client_segment_partner_rel"
+                            " WHERE segment_id = ANY(%s) GROUP BY segment_id",
+                            self.ids,
+                        )
                     )
                 )
+                if self.ids
+                else {}
             )
-            if self.ids
-            else {}
-        )
+        else:
+            groups = self.env["res.partner"]._read_group(
+                [("client_segment_ids", "in", self.ids)], ["client_segment_ids"], ["__count"]
+            )
+            counts = {segment.id: count for segment, count in groups}
         for segment in self:
             segment.member_count = counts.get(segment.id, 0)
+
+    def write(self, vals):
+        # Rule segments are shared by the whole company: only sales managers define them. A
+        # salesperson adds their own clients to a segment made by hand.
+        if not self.env.su and {"kind", "rule", "company_id"} & set(vals) and not self._client_segment_manager():
+            raise AccessError(self.env._("Only sales managers change how a segment chooses its clients."))
+        return super().write(vals)
+
+    def _client_segment_manager(self):
+        return self.env.su or self.env.user.has_group("sales_team.group_sale_manager")
 
     @api.constrains("rule", "kind")
     def _check_rule(self):
@@ -85,7 +106,10 @@ class CrmClientSegment(models.Model):
         return Partner._search([("parent_id", "=", False), *domain])
 
     def action_refresh(self):
-        """Recompute the members of rule segments: one INSERT and one DELETE per segment."""
+        """Recompute the members of rule segments: one INSERT and one DELETE per segment.
+        Sales managers' (and the scheduled action's) to run."""
+        if not self._client_segment_manager():
+            raise AccessError(self.env._("Only sales managers recompute segments."))
         # NOT EXISTS, not NOT IN: past a few hundred thousand members the planner cannot hash a
         # NOT IN list within work_mem and compares every row with every member.
         for segment in self.filtered(lambda s: s.kind == "rule" and s.active):

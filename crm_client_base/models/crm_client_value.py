@@ -24,6 +24,7 @@ class CrmClientValue(models.Model):
     invoices and refunds: kept current when invoices are posted, reset or cancelled."""
 
     _name = "crm.client.value"
+    _inherit = ["crm.client.visibility.mixin"]
     _description = "Client value"
     _order = "revenue_total desc"
     _rec_name = "partner_id"

@@ -12,6 +12,7 @@ class CrmClientValueAnalysis(models.Model):
     to write, and a reassignment never has figures to rewrite."""
 
     _name = "crm.client.value.analysis"
+    _inherit = ["crm.client.visibility.mixin"]
     _description = "Client value analysis"
     _auto = False
     _order = "revenue_total desc"

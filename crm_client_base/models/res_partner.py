@@ -580,7 +580,9 @@ class ResPartner(models.Model):
         raise AccessError(
             self.env._(
                 "Only sales managers reassign clients: %(clients)s belong to another salesperson.",
-                clients=", ".join(changed[:5].mapped("display_name")),
+                # Named only as far as the user may read them.
+                clients=", ".join(changed._filtered_access("read")[:5].mapped("display_name"))
+                or self.env._("these clients"),
             )
         )
 
@@ -605,19 +607,24 @@ class ResPartner(models.Model):
                     )
                 )
         self.flush_recordset(["user_id"])
+        # The client may have left this user's sight since the list was loaded (taken by a
+        # colleague): the answer names its new holder, and the client only if the user may still
+        # read it, so that no id reveals a colleague's client.
+        readable = set(self._filtered_access("read").ids)
         for partner in self:
-            # The client may have left this user's sight since the list was loaded (taken by a
-            # colleague): name it and its new owner as the user saw them.
-            name = partner.sudo().display_name
+            name = partner.display_name if partner.id in readable else self.env._("This client")
             try:
                 # A busy row is an expected answer here, not an error worth logging.
                 with self.env.cr.savepoint(flush=False), mute_logger("odoo.sql_db"):
                     self.env.cr.execute(
                         SQL("SELECT user_id FROM res_partner WHERE id = %s FOR UPDATE NOWAIT", partner.id)
                     )
-                    (owner_id,) = self.env.cr.fetchone()
+                    row = self.env.cr.fetchone()
             except (pg_errors.LockNotAvailable, pg_errors.SerializationFailure):
                 raise UserError(self.env._("Someone is taking %(client)s right now: try again.", client=name)) from None
+            if not row:
+                raise UserError(self.env._("This client no longer exists."))
+            owner_id = row[0]
             if owner_id and owner_id != me.id:
                 owner = self.env["res.users"].sudo().browse(owner_id)
                 raise UserError(self.env._("%(client)s was just taken by %(owner)s.", client=name, owner=owner.name))

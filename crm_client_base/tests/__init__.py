@@ -10,4 +10,5 @@ from . import (
     test_module_page,
     test_pool_concurrency,
     test_standards,
+    test_visibility,
 )

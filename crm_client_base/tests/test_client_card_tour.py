@@ -1,10 +1,12 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo.fields import Command
-from odoo.tests import HttpCase, tagged
+from odoo.tests import tagged
+
+from .common import ClientTourCase
 
 
 @tagged("post_install", "-at_install")
-class TestClientCardTour(HttpCase):
+class TestClientCardTour(ClientTourCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()

@@ -7,6 +7,8 @@ class CrmClientAssignWizard(models.TransientModel):
     """Assign the selected clients to one salesperson, or spread them evenly over several."""
 
     _name = "crm.client.assign.wizard"
+    _inherit = ["crm.client.visibility.mixin"]
+    _client_visibility_fields = ("partner_ids",)
     _description = "Assign clients to salespeople"
 
     partner_ids = fields.Many2many("res.partner", string="Clients", required=True)

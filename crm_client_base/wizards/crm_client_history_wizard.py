@@ -15,6 +15,7 @@ class CrmClientHistoryWizard(models.TransientModel):
     """The tracked changes of one client, each with its previous value ready to restore."""
 
     _name = "crm.client.history.wizard"
+    _inherit = ["crm.client.visibility.mixin"]
     _description = "Client change history"
 
     partner_id = fields.Many2one("res.partner", required=True, readonly=True)
@@ -61,6 +62,9 @@ class CrmClientHistoryWizard(models.TransientModel):
 
 class CrmClientHistoryLine(models.TransientModel):
     _name = "crm.client.history.line"
+    _inherit = ["crm.client.visibility.mixin"]
+    _client_visibility_fields = ("wizard_id.partner_id",)
+    _client_visibility_exempt = {"author_id": "who made a change: a user's partner, which everyone reads"}
     _description = "Client change history line"
     _order = "date desc, id desc"
 

@@ -1,5 +1,5 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class CrmLead(models.Model):
@@ -11,3 +11,16 @@ class CrmLead(models.Model):
     commercial_partner_id = fields.Many2one(compute_sudo=True)
     partner_email_update = fields.Boolean(compute_sudo=True)
     partner_phone_update = fields.Boolean(compute_sudo=True)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        # A lead copies its customer's email, phone and address (as superuser): a salesperson
+        # may not create one on a client they may not read, by id over RPC.
+        self.env["res.partner"]._client_refuse_hidden([vals.get("partner_id") for vals in vals_list])
+        return super().create(vals_list)
+
+    def write(self, vals):
+        # Only a change of customer: Odoo's flows rewrite a lead's own customer unchanged.
+        if vals.get("partner_id") and any(lead.partner_id.id != vals["partner_id"] for lead in self):
+            self.env["res.partner"]._client_refuse_hidden([vals["partner_id"]])
+        return super().write(vals)

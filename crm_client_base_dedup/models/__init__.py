@@ -4,6 +4,7 @@ from . import (
     crm_client_duplicate_dismissal,
     crm_client_merge_job,
     crm_client_merge_log,
+    res_company,
     res_config_settings,
     res_partner,
 )

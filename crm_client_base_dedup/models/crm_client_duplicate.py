@@ -27,6 +27,8 @@ class CrmClientDuplicate(models.Model):
     """One candidate group of partners that may be the same client."""
 
     _name = "crm.client.duplicate"
+    _inherit = ["crm.client.visibility.mixin"]
+    _client_visibility_fields = ("partner_ids", "survivor_id")
     _description = "Client duplicate candidate"
     _order = "score desc, id desc"
 
@@ -141,6 +143,21 @@ class CrmClientDuplicate(models.Model):
         return ", ".join(labels[code] % value for code, value in _distinct_reasons(reasons) if code in labels)
 
     @api.model
+    def _reason_kinds(self, codes):
+        """What two cards share, without the values: for a card the reader may not read."""
+        labels = {
+            "same_vat": self.env._("the same INN"),
+            "same_phone": self.env._("the same phone"),
+            "same_email": self.env._("the same email"),
+            "similar_name": self.env._("a similar name"),
+            "same_birthday": self.env._("the same birthday"),
+            "same_city": self.env._("the same city"),
+            "same_street": self.env._("the same street"),
+            "same_website": self.env._("the same website"),
+        }
+        return ", ".join(dict.fromkeys(labels[code] for code in codes if code in labels))
+
+    @api.model
     def _groups_from(self, accepted, by_id, dismissed=None):
         """Group values (partner ids, score, reasons) from accepted pairs."""
         groups = []
@@ -203,6 +220,8 @@ class CrmClientDuplicate(models.Model):
         neighbourhoods); open groups found again are kept as they are, open groups not found
         again are removed, and pairs once dismissed are never proposed again.
         """
+        if not (self.env.su or self.env.user.has_group("sales_team.group_sale_manager")):
+            raise UserError(self.env._("Only sales managers run a full duplicate scan."))
         self._check_trigram_locale()
         self.env.flush_all()
         started = fields.Datetime.now()
@@ -274,7 +293,7 @@ class CrmClientDuplicate(models.Model):
         return [row[0] for row in self.env.execute_query(query)]
 
     @api.model
-    def find_similar(self, values, exclude_ids=(), limit=5):
+    def _find_similar(self, values, exclude_ids=(), limit=5):
         """The existing partners likely to be the client described by ``values`` (res.partner
         field values), best first: a list of {"partner", "score", "reasons"} dicts. Used on
         create (before saving) and by imports; a few indexed queries, no scan."""
@@ -303,7 +322,12 @@ class CrmClientDuplicate(models.Model):
         found.sort(key=lambda item: (-item[0], item[1]))
         Partner = self.env["res.partner"]
         return [
-            {"partner": Partner.browse(pid), "score": score, "reasons": self._reason_text(reasons)}
+            {
+                "partner": Partner.browse(pid),
+                "score": score,
+                "reasons": self._reason_text(reasons),
+                "reason_codes": [code for code, _value in _distinct_reasons(reasons)],
+            }
             for score, pid, reasons in found[:limit]
         ]
 
@@ -313,8 +337,8 @@ class CrmClientDuplicate(models.Model):
         return int(self.env["ir.config_parameter"].sudo().get_param("crm_client_base_dedup.import_threshold") or 90)
 
     @api.model
-    def match_values(self, values_list, threshold=1):
-        """The batch form of find_similar, for imports: for each dict of res.partner values, the
+    def _match_values(self, values_list, threshold=1):
+        """The batch form of _find_similar, for imports: for each dict of res.partner values, the
         best existing match scoring at least ``threshold``, as {"partner_id", "score", "reasons"},
         or None. Exact keys (phones, email, INN, name key) come from one indexed query for the
         whole batch; names with a typo from the sorted neighbourhoods of the base's name keys
@@ -387,7 +411,12 @@ class CrmClientDuplicate(models.Model):
         for index, pid in sorted(pairs):
             score, reasons = matching.score_pair(probes[index], by_id[pid]) if pid in by_id else (0, [])
             if score >= threshold and (best[index] is None or score > best[index]["score"]):
-                best[index] = {"partner_id": pid, "score": score, "reasons": self._reason_text(reasons)}
+                best[index] = {
+                    "partner_id": pid,
+                    "score": score,
+                    "reasons": self._reason_text(reasons),
+                    "reason_codes": [code for code, _value in _distinct_reasons(reasons)],
+                }
         return best
 
     @api.model
@@ -416,6 +445,9 @@ class CrmClientDuplicate(models.Model):
 
     def action_dismiss(self):
         """Mark the groups as not duplicates: none of their pairs will be proposed again."""
+        # The groups' clients must all be the user's to change (crm.client.visibility.mixin):
+        # the pairs are then stored as superuser, dismissals being no one's in particular.
+        self.check_access("write")
         Dismissal = self.env["crm.client.duplicate.dismissal"].sudo()
         known = self._dismissed_pairs(self.partner_ids.ids)
         values = []

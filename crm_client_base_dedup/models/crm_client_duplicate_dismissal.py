@@ -7,6 +7,8 @@ class CrmClientDuplicateDismissal(models.Model):
     """A pair of partners a reviewer said are two clients: never proposed again."""
 
     _name = "crm.client.duplicate.dismissal"
+    _inherit = ["crm.client.visibility.mixin"]
+    _client_visibility_fields = ("partner_a_id", "partner_b_id")
     _description = "Dismissed duplicate pair"
 
     partner_a_id = fields.Many2one("res.partner", required=True, ondelete="cascade", index=True)

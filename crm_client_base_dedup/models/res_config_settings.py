@@ -18,3 +18,6 @@ class ResConfigSettings(models.TransientModel):
         default=90,
         help="The lowest duplicate score (0-100) at which an imported row updates an existing client.",
     )
+    client_hidden_duplicate_policy = fields.Selection(
+        related="company_id.client_hidden_duplicate_policy", readonly=False
+    )

@@ -94,17 +94,89 @@ class ResPartner(models.Model):
                 values["parent_id"] = partner.parent_id.id
                 values["company_id"] = partner.company_id.id
                 exclude = partner._origin.ids
-                found = Duplicate.find_similar(values, exclude_ids=exclude, limit=5)
-            partner.dedup_candidate_ids = [match["partner"].id for match in found]
-            partner.dedup_candidate_info = self._dedup_candidate_html(found) if found else False
+                found = Duplicate._find_similar(values, exclude_ids=exclude, limit=5)
+            hidden = self._client_hidden_ids([match["partner"].id for match in found]) if found else set()
+            partner.dedup_candidate_ids = [match["partner"].id for match in found if match["partner"].id not in hidden]
+            partner.dedup_candidate_info = self._dedup_candidate_html(found, hidden) if found else False
 
-    def _dedup_candidate_html(self, found):
-        rows = Markup("").join(
-            Markup("<li><b>%s</b> (%s): %s</li>") % (match["partner"].display_name, match["score"], match["reasons"])
-            for match in found
-        )
+    def _dedup_candidate_html(self, found, hidden=()):
+        """The banner of a card being typed: the likely duplicates the user may read, linked, with
+        their score and reasons; for a client the user may not read, only that it exists, what the
+        cards share and who holds it."""
+        rows = []
+        for match in found:
+            partner = match["partner"]
+            if partner.id in hidden:
+                values = {
+                    "shared": self.env["crm.client.duplicate"]._reason_kinds(match["reason_codes"]),
+                    "holder": self._client_holder_name(partner.id),
+                }
+                if self.env.company.client_hidden_duplicate_policy == "activity":
+                    text = self.env._(
+                        "A client with %(shared)s is already in the base, held by %(holder)s: ask %(holder)s "
+                        "or a sales manager before creating another card. If you save this one, %(holder)s "
+                        "will be asked to check it.",
+                        **values,
+                    )
+                else:
+                    text = self.env._(
+                        "A client with %(shared)s is already in the base, held by %(holder)s: ask %(holder)s "
+                        "or a sales manager before creating another card.",
+                        **values,
+                    )
+                rows.append(Markup("<li>%s</li>") % text)
+            else:
+                rows.append(
+                    Markup('<li><a href="/odoo/contacts/%s" target="_blank"><b>%s</b></a> (%s): %s</li>')
+                    % (partner.id, partner.display_name, match["score"], match["reasons"])
+                )
         title = escape(self.env._("This client may already be in the base:"))
-        return Markup("<p>%s</p><ul>%s</ul>") % (title, rows)
+        return Markup("<p>%s</p><ul>%s</ul>") % (title, Markup("").join(rows))
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        partners = super().create(vals_list)
+        # A card saved by hand (one at a time, not an import) that is likely a client the user
+        # may not read: its holder is asked to check it, by the company's policy.
+        if len(partners) == 1 and not self.env.su and not self.env.context.get("import_file"):
+            partners._dedup_ask_holders()
+        return partners
+
+    def _dedup_ask_holders(self):
+        """Give the holder of each client the user may not read and this card likely duplicates
+        (score at or above the import threshold) an activity to check it."""
+        self.ensure_one()
+        if self.env.company.client_hidden_duplicate_policy != "activity" or self.parent_id:
+            return
+        if self.env["ir.rule"]._compute_domain("res.partner", "read").is_true():
+            return
+        Duplicate = self.env["crm.client.duplicate"]
+        values = {column: self[column] for column in PROFILE_COLUMNS[1:] if column in self._fields}
+        values["parent_id"] = False
+        values["company_id"] = self.company_id.id
+        threshold = Duplicate._import_threshold()
+        found = [m for m in Duplicate._find_similar(values, exclude_ids=self.ids) if m["score"] >= threshold]
+        hidden = self._client_hidden_ids([match["partner"].id for match in found])
+        for match in found:
+            if match["partner"].id not in hidden:
+                continue
+            client = match["partner"].sudo().commercial_partner_id
+            holder = client.user_id or client.team_id.user_id
+            if not holder:
+                continue
+            client.activity_schedule(
+                "mail.mail_activity_data_todo",
+                user_id=holder.id,
+                summary=self.env._("Check a possible duplicate"),
+                note=Markup("<p>%s</p>")
+                % self.env._(
+                    "%(user)s created the card %(card)s, which looks like this client (%(shared)s): merge the "
+                    "two cards or hand the client over.",
+                    user=self.env.user.name,
+                    card=Markup('<a href="/odoo/contacts/%s">%s</a>') % (self.id, self.display_name),
+                    shared=Duplicate._reason_kinds(match["reason_codes"]),
+                ),
+            )
 
     @api.model
     def load(self, fields, data):
@@ -124,7 +196,7 @@ class ResPartner(models.Model):
         # Rows without a name are left to Odoo (which refuses or ignores them).
         named = [index for index, values in enumerate(values_list) if values.get("name")]
         matches = dict.fromkeys(range(len(data)))
-        found = self.env["crm.client.duplicate"].match_values([values_list[i] for i in named], threshold)
+        found = self.env["crm.client.duplicate"]._match_values([values_list[i] for i in named], threshold)
         matches.update(zip(named, found, strict=True))
         rows = [[str(matches[i]["partner_id"]) if matches[i] else "", *row] for i, row in enumerate(data)]
         return super().load([".id", *fields], rows)

@@ -1,9 +1,11 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo.tests import HttpCase, tagged
+from odoo.tests import tagged
+
+from odoo.addons.crm_client_base.tests.common import ClientTourCase
 
 
 @tagged("post_install", "-at_install")
-class TestMergeTour(HttpCase):
+class TestMergeTour(ClientTourCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()

@@ -82,10 +82,10 @@ class TestScan(TransactionCase):
 
     def test_find_similar_query_count(self):
         values = {"name": "Ромашка", "phone": "+7 495 111-22-33"}
-        self.Duplicate.find_similar(values)
+        self.Duplicate._find_similar(values)
         self.env.invalidate_all()
         with self.assertQueryCount(3):
-            found = self.Duplicate.find_similar(values)
+            found = self.Duplicate._find_similar(values)
         self.assertEqual(found[0]["partner"], self.first)
 
     def test_import_updates_the_matching_client(self):

@@ -63,6 +63,10 @@ class CrmClientImport(models.Model):
     import of the lines the user confirmed. Kept as a record of who imported what."""
 
     _name = "crm.client.import"
+    _inherit = ["crm.client.visibility.mixin"]
+    # The import is its author's; the clients it created are read through their own rules.
+    _client_visibility_fields = ()
+    _client_visibility_exempt = {"partner_ids": "the clients it created, each read by its own rules"}
     _description = "Client import"
     _order = "id desc"
 
@@ -223,13 +227,40 @@ class CrmClientImport(models.Model):
         self._refuse_repeated(valid)
         valid = [line for line in valid if line["action"] == "create"]
         threshold = self.env["crm.client.duplicate"]._import_threshold()
-        matches = self.env["crm.client.duplicate"].match_values([line["values"]["partner"] for line in valid])
-        existing = Partner.browse({match["partner_id"] for match in matches if match and match["score"] >= threshold})
+        matches = self.env["crm.client.duplicate"]._match_values([line["values"]["partner"] for line in valid])
+        # A match the user may not read is named by its holder only, never by its own data.
+        hidden = Partner._client_hidden_ids([match["partner_id"] for match in matches if match])
+        Duplicate = self.env["crm.client.duplicate"]
+        existing = Partner.browse(
+            {match["partner_id"] for match in matches if match and match["score"] >= threshold} - hidden
+        )
         existing.fetch(UPDATABLE)
         for line, match in zip(valid, matches, strict=True):
             if not match:
                 continue
             partner = Partner.browse(match["partner_id"])
+            if partner.id in hidden:
+                shared = Duplicate._reason_kinds(match["reason_codes"])
+                holder = Partner._client_holder_name(partner.id)
+                if match["score"] < threshold:
+                    line["message"] = self.env._(
+                        "New client; looks like a client held by %(holder)s (%(score)s: %(shared)s)",
+                        holder=holder,
+                        score=match["score"],
+                        shared=shared,
+                    )
+                else:
+                    line.update(
+                        action="refuse",
+                        values=False,
+                        message=self.env._(
+                            "Already in the base (%(shared)s), held by %(holder)s: only they or a manager can "
+                            "update it.",
+                            shared=shared,
+                            holder=holder,
+                        ),
+                    )
+                continue
             if match["score"] < threshold:
                 line["message"] = self.env._(
                     "New client; looks like %(client)s (%(score)s: %(reasons)s)",
@@ -314,7 +345,7 @@ class CrmClientImport(models.Model):
         raises ValidationError with the reason in words."""
         env = self.env
         for key, value in raw.items():
-            if isinstance(value, str) and reader.FORMULA.match(value):
+            if reader.is_formula(value):
                 raise ValidationError(
                     env._(
                         "%(column)s holds a formula (%(value)s): only values are imported.",

@@ -6,6 +6,7 @@ class CrmClientImportLine(models.Model):
     """One line of an import file and what importing it does."""
 
     _name = "crm.client.import.line"
+    _inherit = ["crm.client.visibility.mixin"]
     _description = "Client import line"
     _order = "import_id, line_number"
 

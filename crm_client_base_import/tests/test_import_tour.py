@@ -1,14 +1,16 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import base64
 
-from odoo.tests import HttpCase, tagged
+from odoo.tests import tagged
+
+from odoo.addons.crm_client_base.tests.common import ClientTourCase
 
 from ..tools import reader, template
 from .common import csv_file
 
 
 @tagged("post_install", "-at_install")
-class TestImportTour(HttpCase):
+class TestImportTour(ClientTourCase):
     def test_check_and_import(self):
         self.env.company.country_id = self.env.ref("base.ru")
         # The steps read the messages in English.

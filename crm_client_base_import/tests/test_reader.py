@@ -54,9 +54,37 @@ class TestReader(BaseCase):
         self.assertEqual(number, 3)
         self.assertEqual(values["vat"], "274062111", "a number cell, read without decimals")
         self.assertEqual((values["phone"], values["mobile"]), ("+7 495 111-00-01", "+7 916 111-00-02"))
-        self.assertTrue(reader.FORMULA.match(values["email"]))
-        self.assertFalse(reader.FORMULA.match("+7 916 111-00-02"))
-        self.assertFalse(reader.FORMULA.match("-5"))
+        self.assertTrue(reader.is_formula(values["email"]))
+        self.assertFalse(reader.is_formula("+7 916 111-00-02"))
+        self.assertFalse(reader.is_formula("-5"))
+
+    def test_formula_signs_phones_and_handles(self):
+        """=, +, -, @ start a formula unless a phone, a number or a handle follows (OWASP)."""
+        formulas = [
+            "=1+1",
+            "+1+cmd|' /C calc'!A0",
+            "-2+3+cmd|' /C calc'!A0",
+            "@SUM(A1:A2)",
+            "+A1",
+            '-HYPERLINK("http://x")',
+            "\t=1",
+            "\r=1",
+        ]
+        values = [
+            "+7 (999) 123-45-67",
+            "+7 495 111-00-01 доб. 12",
+            "-5",
+            "-12.5",
+            "@ivan_petrov",
+            "@shop.msk",
+            "@Иван_Петров",
+            "ivan@example.ru",
+            "Ромашка",
+        ]
+        for text in formulas:
+            self.assertTrue(reader.is_formula(text), text)
+        for text in values:
+            self.assertFalse(reader.is_formula(text), text)
 
     def test_vcard_company_and_person(self):
         table = reader.read("contacts.vcf", VCARDS.encode())

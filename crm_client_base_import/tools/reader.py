@@ -11,9 +11,24 @@ from . import columns
 
 MAX_BYTES = 30 * 1024 * 1024
 MAX_LINES = 100_000
-# A cell a spreadsheet would run as a formula (OWASP's CSV injection): refused, not stored.
-# "+7 999…" and "-5" are a phone and a number, not formulas.
-FORMULA = re.compile(r"^(=|@|[+\-](?![\d\s(]))")
+# A cell a spreadsheet would run as a formula (OWASP's CSV injection) is refused, not stored:
+# one that starts with =, +, -, @, a tab or a carriage return, unless what follows the sign is a
+# phone number or a number ("+7 (999) 123-45-67 доб. 12", "-5") or the @ starts a handle
+# ("@ivan_petrov", "@shop.msk").
+FORMULA_SIGNS = ("=", "+", "-", "@", "\t", "\r")
+PHONE_OR_NUMBER = re.compile(r"^[+\-]?[\d\s().\-]*\d[\d\s().\-]*(?:\s*(?:доб|ext|x)\.?\s*\d+)?$", re.IGNORECASE)
+HANDLE = re.compile(r"^@[\w.]+$")
+
+
+def is_formula(value):
+    """True when a spreadsheet would run the text ``value`` as a formula."""
+    if not isinstance(value, str) or not value.startswith(FORMULA_SIGNS):
+        return False
+    if value[0] in "+-":
+        return not PHONE_OR_NUMBER.match(value)
+    if value[0] == "@":
+        return not HANDLE.match(value)
+    return True
 
 
 class ReadError(ValueError):

@@ -16,6 +16,7 @@ class CrmClientReminder(models.Model):
     """A reminder set by hand on a client card: one-off or recurring, for any user."""
 
     _name = "crm.client.reminder"
+    _inherit = ["crm.client.visibility.mixin"]
     _description = "Custom client reminder"
     _order = "next_date, id"
     _check_company_auto = True
@@ -55,6 +56,20 @@ class CrmClientReminder(models.Model):
         for reminder in self:
             if reminder.recurrence == "days" and reminder.interval_days < 1:
                 raise ValidationError(self.env._("%s: repeat at least every day.", reminder.name))
+
+    @api.constrains("partner_id", "user_id")
+    def _check_user_reads_client(self):
+        # A reminder makes its user an activity's assignee on the client: never someone who may
+        # not read that client (the activity would name it to them).
+        for reminder in self.filtered("user_id"):
+            if not reminder.partner_id.with_user(reminder.user_id).has_access("read"):
+                raise ValidationError(
+                    self.env._(
+                        "%(user)s may not see this client, so cannot be reminded of it: choose its "
+                        "salesperson or leave the field empty.",
+                        user=reminder.user_id.name,
+                    )
+                )
 
     def _advance(self):
         """Move each reminder to its next occurrence, or retire a one-off."""

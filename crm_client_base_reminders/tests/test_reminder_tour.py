@@ -1,9 +1,11 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo.tests import HttpCase, tagged
+from odoo.tests import tagged
+
+from odoo.addons.crm_client_base.tests.common import ClientTourCase
 
 
 @tagged("post_install", "-at_install")
-class TestReminderTour(HttpCase):
+class TestReminderTour(ClientTourCase):
     def test_create_custom_recurring_reminder(self):
         self.env["res.lang"]._activate_lang("ru_RU")
         self.env.ref("base.user_admin").lang = "ru_RU"

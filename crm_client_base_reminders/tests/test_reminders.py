@@ -1,6 +1,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from datetime import date
 
+from odoo.exceptions import ValidationError
 from odoo.tests import TransactionCase, freeze_time, new_test_user, tagged
 
 REF = "crm_client_base_reminders."
@@ -223,8 +224,20 @@ class TestHolidaysCadenceCustom(ReminderCase):
             self.assertEqual(len(self._reminders(member)), 1)
             self.assertFalse(self._reminders(outsider))
 
+    def test_reminder_only_for_a_user_who_reads_the_client(self):
+        client = self._client(name="Чужой клиент")
+        with self.assertRaises(ValidationError):
+            self.env["crm.client.reminder"].create(
+                {"name": "Напомнить коллеге", "partner_id": client.id, "user_id": self.colleague.id}
+            )
+        self.env["crm.client.reminder"].create(
+            {"name": "Напомнить себе", "partner_id": client.id, "user_id": self.salesman.id}
+        )
+
     def test_custom_recurring_reminder_for_any_user(self):
         client = self._client(name="С напоминанием")
+        # Any user who may read the client: here a colleague seeing all clients.
+        self.colleague.group_ids += self.env.ref("sales_team.group_sale_salesman_all_leads")
         reminder = self.env["crm.client.reminder"].create(
             {
                 "name": "Спросить про склад",

@@ -1,0 +1,17 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Shared test set-up of the suite's addons."""
+
+from odoo.tests import HttpCase
+
+# Seconds a browser tour may take. Odoo's default (60 s) includes building the web assets on the
+# first page, which on a busy 2-core machine alone can take longer: a tour waits on its steps'
+# triggers, so a generous bound only matters when something is really stuck.
+TOUR_TIMEOUT = 600
+
+
+class ClientTourCase(HttpCase):
+    """An ``HttpCase`` whose tours wait for a busy machine (see ``TOUR_TIMEOUT``)."""
+
+    def start_tour(self, url_path, tour_name, step_delay=None, **kwargs):
+        kwargs.setdefault("timeout", TOUR_TIMEOUT)
+        return super().start_tour(url_path, tour_name, step_delay=step_delay, **kwargs)

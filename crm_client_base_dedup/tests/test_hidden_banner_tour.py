@@ -1,0 +1,27 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo.tests import new_test_user, tagged
+
+from odoo.addons.crm_client_base.tests.common import ClientTourCase
+
+
+@tagged("post_install", "-at_install")
+class TestHiddenBannerTour(ClientTourCase):
+    def test_salesperson_types_a_colleague_client(self):
+        self.env["res.lang"]._activate_lang("ru_RU")
+        sales = "base.group_user,sales_team.group_sale_salesman"
+        anna = new_test_user(self.env, login="ccb_tour_anna", groups=sales, lang="ru_RU", name="Анна Иванова")
+        boris = new_test_user(self.env, login="ccb_tour_boris", groups=sales, name="Борис Петров")
+        hidden = self.env["res.partner"].create(
+            {
+                "name": "ООО «Секретный клиент»",
+                "is_company": True,
+                "phone": "+7 495 765-43-21",
+                "street": "Тайная улица, 7",
+                "user_id": boris.id,
+            }
+        )
+        self.assertFalse(hidden.with_user(anna).has_access("read"))
+        self.start_tour("/odoo", "crm_client_base_dedup_hidden_banner", login=anna.login)
+        self.assertEqual(
+            self.env["res.partner"].search_count([("name", "=", "ООО «Секретный клиент»")]), 1, "nothing was saved"
+        )
