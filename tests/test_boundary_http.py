@@ -6,11 +6,15 @@ the check can fail."""
 
 import base64
 import xmlrpc.client
+from collections import Counter
 
 import pytest
 import requests
 from conftest import HTTP_TIMEOUT, odoo_server, odoo_shell, unique_db
-from odoo_env import copy_database, drop_database
+from odoo_env import LOG_DIR, copy_database, drop_database
+
+# Calls made, per user and protocol: the probe's size, written to .test-logs/boundary_probe.txt.
+CALLS = Counter()
 
 SEED = """
 from datetime import timedelta
@@ -50,9 +54,10 @@ dismissal = env["crm.client.duplicate.dismissal"].create({"partner_a_id": pair[0
 segment = env["crm.client.segment"].create({"name": "Клиенты Бориса", "kind": "rule",
                                              "rule": str([("id", "=", boris_client.id)])})
 segment.action_refresh()
-history = env["crm.client.history.wizard"].with_user(boris).create({"partner_id": boris_client.id})
 env.cr.commit()  # a change is tracked on a card created in an earlier transaction
 boris_client.with_user(boris).write({"email": "secret@boris-client.ru"})
+env.cr.commit()  # the tracking values are written at commit
+history = env["crm.client.history.wizard"].with_user(boris).create({"partner_id": boris_client.id})
 journal = env["account.journal"].search([("type", "=", "sale"), ("company_id", "=", env.company.id)], limit=1)
 move = env["account.move"].create({
     "move_type": "out_invoice", "partner_id": boris_client.id, "journal_id": journal.id,
@@ -83,6 +88,10 @@ class Transport:
         self.url, self.db, self.login, self.key = url, db, login, key
         self.password = f"{login}-pass1"
 
+    def call(self, model, method, ids=None, **kwargs):
+        CALLS[self.login, self.name] += 1
+        return self._call(model, method, ids, **kwargs)
+
     @staticmethod
     def positional(ids, kwargs):
         """The arguments of call_kw and execute_kw: ids first; create takes its values by
@@ -106,7 +115,7 @@ class JsonRpc(Transport):
         ).json()
         assert answer.get("result", {}).get("uid"), answer
 
-    def call(self, model, method, ids=None, **kwargs):
+    def _call(self, model, method, ids=None, **kwargs):
         args, kwargs = self.positional(ids, kwargs)
         answer = self.session.post(
             f"{self.url}/web/dataset/call_kw/{model}/{method}",
@@ -128,7 +137,7 @@ class XmlRpc(Transport):
         assert self.uid
         self.proxy = xmlrpc.client.ServerProxy(f"{self.url}/xmlrpc/2/object", allow_none=True)
 
-    def call(self, model, method, ids=None, **kwargs):
+    def _call(self, model, method, ids=None, **kwargs):
         args, kwargs = self.positional(ids, kwargs)
         try:
             return self.proxy.execute_kw(self.db, self.uid, self.password, model, method, args, kwargs)
@@ -139,7 +148,7 @@ class XmlRpc(Transport):
 class Json2(Transport):
     name = "json-2"
 
-    def call(self, model, method, ids=None, **kwargs):
+    def _call(self, model, method, ids=None, **kwargs):
         body = dict(kwargs, ids=ids) if ids is not None else kwargs
         response = requests.post(
             f"{self.url}/json/2/{model}/{method}",
@@ -169,11 +178,14 @@ def site(installed_db):
 @pytest.fixture(scope="module")
 def users(site):
     url, db, ids = site
-    return {
+    yield {
         (login, protocol.name): protocol(url, db, login, ids["keys"][login])
         for login in ("anna", "boris", "manager")
         for protocol in PROTOCOLS
     }
+    LOG_DIR.mkdir(exist_ok=True)
+    lines = [f"{login} over {protocol}: {count} calls" for (login, protocol), count in sorted(CALLS.items())]
+    (LOG_DIR / "boundary_probe.txt").write_text("\n".join(lines) + "\n")
 
 
 def refused(user, model, method, ids=None, **kwargs):
@@ -220,6 +232,42 @@ def test_records_of_a_colleague_client_are_not_read(site, users, protocol):
         if record_id:
             assert boris.call(model, "read", [record_id], fields=[field])
             refused(anna, model, "read", [record_id], fields=[field])
+
+
+@pytest.mark.parametrize("protocol", [p.name for p in PROTOCOLS])
+def test_search_paths_to_a_colleague_client(site, users, protocol):
+    """The other ways the web client and the API read records: search, web_search_read, web_read,
+    name_search, read_group by client, export."""
+    ids = site[2]
+    anna, boris = users["anna", protocol], users["boris", protocol]
+    for model, record_id, field, domain in _reads(ids):
+        assert boris.call(model, "search", domain=domain), model
+        assert anna.call(model, "search", domain=domain) == [], model
+        result = anna.call(model, "web_search_read", domain=[], specification={field: {}})
+        assert clean(result)["length"] == 0 or not set(r["id"] for r in result["records"]) & {record_id}, model
+        if "partner_id" in anna.call(model, "fields_get", attributes=["type"]):
+            groups = anna.call(model, "read_group", domain=[], fields=[], groupby=["partner_id"])
+            clean(groups)
+            assert ids["boris_client"] not in [g["partner_id"] and g["partner_id"][0] for g in groups], model
+        if record_id:
+            assert boris.call(model, "web_read", [record_id], specification={field: {}}), model
+            refused(anna, model, "web_read", [record_id], specification={field: {}})
+            refused(anna, model, "export_data", [record_id], fields_to_export=[field])
+    for model, term in (("crm.client.family.member", "Супруга"), ("crm.client.interaction", "Тайный")):
+        assert boris.call(model, "name_search", name=term), model
+        assert anna.call(model, "name_search", name=term) == [], model
+
+
+@pytest.mark.parametrize("protocol", [p.name for p in PROTOCOLS])
+def test_history_restore_of_a_colleague_client_is_refused(site, users, protocol):
+    ids = site[2]
+    anna, boris = users["anna", protocol], users["boris", protocol]
+    lines = ids["history_lines"]
+    assert lines, "the control: Boris's history has lines"
+    assert boris.call("crm.client.history.line", "read", lines, fields=["old_value"])
+    refused(anna, "crm.client.history.line", "action_restore", lines[:1])
+    refused(anna, "crm.client.history.line", "read", lines, fields=["old_value"])
+    refused(anna, "crm.client.assign.wizard", "create", vals_list=[{"partner_ids": [(6, 0, [ids["boris_client"]])]}])
 
 
 @pytest.mark.parametrize("protocol", [p.name for p in PROTOCOLS])

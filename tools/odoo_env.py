@@ -59,15 +59,17 @@ def psql(sql, db="postgres"):
     return out.stdout.strip()
 
 
-def drop_database(db, attempts=5):
-    """Drop ``db`` if it exists. A backend that --force may not end (an autovacuum worker, a
-    server still closing its connections) makes dropdb fail for a moment: try again."""
-    for attempt in range(attempts):
+def drop_database(db, deadline=300):
+    """Drop ``db`` if it exists. A backend that --force may not end (an autovacuum worker of
+    another role, a server still closing its connections) makes dropdb fail for a while: try
+    again until it is gone or ``deadline`` seconds have passed (then RuntimeError)."""
+    give_up = time.monotonic() + deadline
+    while True:
         done = subprocess.run(["dropdb", "--if-exists", "--force", db], env=_psql_env(), capture_output=True, text=True)
         if done.returncode == 0:
             return
-        if attempt == attempts - 1:
-            raise RuntimeError(f"could not drop database {db}: {done.stderr.strip()}")
+        if time.monotonic() > give_up:
+            raise RuntimeError(f"could not drop database {db} within {deadline} s: {done.stderr.strip()}")
         time.sleep(2)
 
 

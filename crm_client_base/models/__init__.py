@@ -24,6 +24,5 @@ from . import (
     res_company,
     res_config_settings,
     res_partner,
-    res_partner_boundary,
     utm_campaign,
 )

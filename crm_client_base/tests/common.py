@@ -7,10 +7,15 @@ from odoo.tests import HttpCase
 # first page, which on a busy 2-core machine alone can take longer: a tour waits on its steps'
 # triggers, so a generous bound only matters when something is really stuck.
 TOUR_TIMEOUT = 600
+# Seconds one request of a test may take (Odoo's default is 12 s).
+REQUEST_TIMEOUT = 300
 
 
 class ClientTourCase(HttpCase):
-    """An ``HttpCase`` whose tours wait for a busy machine (see ``TOUR_TIMEOUT``)."""
+    """An ``HttpCase`` whose tours and requests wait for a busy machine."""
+
+    def url_open(self, url, data=None, files=None, timeout=REQUEST_TIMEOUT, **kwargs):
+        return super().url_open(url, data=data, files=files, timeout=timeout, **kwargs)
 
     def start_tour(self, url_path, tour_name, step_delay=None, **kwargs):
         kwargs.setdefault("timeout", TOUR_TIMEOUT)

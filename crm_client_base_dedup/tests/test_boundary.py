@@ -1,0 +1,60 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo.tests import TransactionCase, new_test_user, tagged
+
+
+@tagged("post_install", "-at_install")
+class TestHiddenDuplicate(TransactionCase):
+    """A salesperson who types a colleague's client learns that it exists and who holds it,
+    nothing else; by the company's policy, its holder is asked to check the new card."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        sales = "base.group_user,sales_team.group_sale_salesman"
+        cls.anna = new_test_user(cls.env, login="ccb_dd_anna", groups=sales, name="Анна Иванова")
+        cls.boris = new_test_user(cls.env, login="ccb_dd_boris", groups=sales, name="Борис Петров")
+        cls.hidden = cls.env["res.partner"].create(
+            {
+                "name": "ООО «Секретный клиент»",
+                "is_company": True,
+                "phone": "+7 495 765-43-21",
+                "street": "Тайная улица, 7",
+                "user_id": cls.boris.id,
+            }
+        )
+        cls.typed = {"name": "ООО «Секретный клиент»", "is_company": True, "phone": "+7 495 765-43-21"}
+        cls.todo = cls.env.ref("mail.mail_activity_data_todo")
+
+    def _checks(self):
+        return self.env["mail.activity"].search(
+            [("res_model", "=", "res.partner"), ("res_id", "=", self.hidden.id), ("activity_type_id", "=", self.todo.id)]
+        )
+
+    def test_banner_names_the_holder_only(self):
+        card = self.env["res.partner"].with_user(self.anna).new(self.typed)
+        self.assertFalse(card.dedup_candidate_ids)
+        self.assertIn("Борис Петров", card.dedup_candidate_info)
+        self.assertNotIn("Тайная", card.dedup_candidate_info)
+        self.assertNotIn(str(self.hidden.id), card.dedup_candidate_info)
+        # the control: the holder sees the card itself, linked
+        own = self.env["res.partner"].with_user(self.boris).new(self.typed)
+        self.assertEqual(own.dedup_candidate_ids.ids, self.hidden.ids)
+        self.assertIn(f"/odoo/contacts/{self.hidden.id}", own.dedup_candidate_info)
+
+    def test_saving_anyway_asks_the_holder(self):
+        card = self.env["res.partner"].with_user(self.anna).create(self.typed)
+        check = self._checks()
+        self.assertEqual(check.user_id, self.boris)
+        self.assertIn("Анна Иванова", str(check.note))
+        self.assertIn(f"/odoo/contacts/{card.id}", str(check.note))
+        self.assertNotIn(self.anna.partner_id, self.hidden.message_partner_ids, "Anna follows nothing of it")
+        # a card of nobody else's client asks no one
+        self.env["res.partner"].with_user(self.anna).create({"name": "ООО «Совсем другое»", "is_company": True})
+        self.assertEqual(len(self._checks()), 1)
+
+    def test_policy_none_asks_no_one(self):
+        self.env.company.client_hidden_duplicate_policy = "none"
+        self.env["res.partner"].with_user(self.anna).create(self.typed)
+        self.assertFalse(self._checks())
+        card = self.env["res.partner"].with_user(self.anna).new(self.typed)
+        self.assertNotIn("will be asked", card.with_context(lang="en_US").dedup_candidate_info)
