@@ -628,9 +628,7 @@ class ResPartner(models.Model):
         for blocked, ids in by_refused.items():
             allowed = [pid for pid in partner_ids if pid not in blocked]
             if allowed:
-                super(ResPartner, self.browse(ids))._message_subscribe(
-                    allowed, subtype_ids, customer_ids=customer_ids
-                )
+                super(ResPartner, self.browse(ids))._message_subscribe(allowed, subtype_ids, customer_ids=customer_ids)
         return True
 
     # ---------------------------------------------------------------------------------------------

@@ -27,7 +27,11 @@ class TestHiddenDuplicate(TransactionCase):
 
     def _checks(self):
         return self.env["mail.activity"].search(
-            [("res_model", "=", "res.partner"), ("res_id", "=", self.hidden.id), ("activity_type_id", "=", self.todo.id)]
+            [
+                ("res_model", "=", "res.partner"),
+                ("res_id", "=", self.hidden.id),
+                ("activity_type_id", "=", self.todo.id),
+            ]
         )
 
     def test_banner_names_the_holder_only(self):
