@@ -34,6 +34,21 @@ def test_demo_content(demo_db):
     assert groups > 0, "the demo has near-duplicates for the dedup addon to find"
 
 
+def test_demo_company_is_russian_and_english_is_offered(demo_db):
+    company = psql(
+        "SELECT c.code, cur.name FROM res_company co JOIN res_partner p ON p.id = co.partner_id"
+        " JOIN res_country c ON c.id = p.country_id JOIN res_currency cur ON cur.id = co.currency_id"
+        " WHERE co.id = 1",
+        demo_db,
+    )
+    assert company.split("|") == ["RU", "RUB"], company
+    languages = psql("SELECT string_agg(code, ',' ORDER BY code) FROM res_lang WHERE active", demo_db)
+    assert languages == "en_US,ru_RU", languages
+    # A phone written the Russian way on a client without a country is read as Russian.
+    phones = psql("SELECT count(*) FROM res_partner WHERE phone LIKE '+84%'", demo_db)
+    assert phones == "0"
+
+
 @pytest.mark.parametrize("login", ["admin", "manager"])
 def test_demo_login_over_http(demo_db, login):
     with odoo_server(demo_db) as url:

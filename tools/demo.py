@@ -20,6 +20,38 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from odoo_env import ADDONS, LOG_DIR, ROOT, create_database, drop_database, odoo_cmd, psql
 
 POPULATE = ROOT / "tools" / "demo_populate.py"
+# Run in `odoo shell` before the accounting: the demo company becomes Russian, then the
+# accounting is installed for it (its demo entries in roubles).
+RUSSIAN_COMPANY = """
+rub = env.ref("base.RUB")
+rub.active = True
+env.ref("base.main_company").write({
+    "name": "ООО «Демо Клиенты»",
+    "country_id": env.ref("base.ru").id,
+    "currency_id": rub.id,
+    "street": "ул. Тверская, 7",
+    "city": "Москва",
+    "zip": "125009",
+    "phone": "+7 495 123-45-67",
+    "email": "info@demo-clients.ru",
+    "vat": "7707083893",
+})
+env["res.users"].with_context(active_test=False).search([("share", "=", False)]).write(
+    {"lang": "ru_RU", "tz": "Europe/Moscow"}
+)
+# Odoo 19 Community has no Russian chart of accounts: a Russian company gets Odoo's generic
+# chart, which takes the currency of its fiscal country, the United States. A Russian user
+# switches to roubles before the first entry; the demo entries come with the install, so the
+# generic chart is given roubles for the install.
+us = env.ref("base.us")
+dollar = us.currency_id
+us.currency_id = rub
+env.cr.commit()
+env["ir.module.module"].search([("name", "=", "account")]).button_immediate_install()
+env = env(context={})
+env.ref("base.us").currency_id = dollar.id
+env.cr.commit()
+"""
 
 
 def database_ready(db):
@@ -39,10 +71,25 @@ def build(db, size):
     log = LOG_DIR / f"demo-{db}.log"
     drop_database(db)
     create_database(db)
+    # The demo company is a Russian one, in roubles (Odoo 19 Community has no Russian chart of
+    # accounts: it keeps Odoo's generic one). English is loaded beside Russian, so that My
+    # Preferences offers both.
+    print(f"demo: creating the Russian demo company in {db}", flush=True)
+    languages = "--load-language=ru_RU,en_US"
+    subprocess.run(
+        odoo_cmd(db, "-i", "base", "--with-demo", languages, "--stop-after-init", f"--logfile={log}"), check=True
+    )
+    cmd = odoo_cmd(db)
+    subprocess.run(
+        [cmd[0], "shell", *cmd[1:], "--no-http", "--log-level=warn"],
+        input=RUSSIAN_COMPANY,
+        text=True,
+        check=True,
+    )
     print(f"demo: installing crm, sale and the addons with demo data into {db} (about a minute)", flush=True)
     modules = ",".join(["crm", "sale", *ADDONS])
     subprocess.run(
-        odoo_cmd(db, "-i", modules, "--with-demo", "--load-language=ru_RU", "--stop-after-init", f"--logfile={log}"),
+        odoo_cmd(db, "-i", modules, "--with-demo", languages, "--stop-after-init", f"--logfile={log}"),
         check=True,
     )
     print(f"demo: generating {size} clients with their contacts, interactions and duplicates", flush=True)

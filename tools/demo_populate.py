@@ -18,6 +18,9 @@ Partner = env["res.partner"].with_context(tracking_disable=True, mail_create_nol
 known = set(Partner._fields)
 countries = {c.code: c.id for c in env["res.country"].search([])}
 
+# The demo company's own identifiers (its INN and country are set before the accounting).
+env.ref("base.main_company").partner_id.write({"kpp": "770701001", "ogrn": "1027700132195"})
+
 users = env["res.users"]
 manager = users.search([("login", "=", "manager")])
 if not manager:

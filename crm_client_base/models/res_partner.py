@@ -354,19 +354,19 @@ class ResPartner(models.Model):
 
     @api.model
     def _client_phone_country(self, vals, partner=None):
-        """The country a phone number is read in: the partner's, its parent's, its company's,
-        then the current company's."""
+        """(country, known): the country a phone number is read in, the partner's or its
+        parent's (known), else its company's or the current company's (not known)."""
         Country = self.env["res.country"]
         if vals.get("country_id"):
-            return Country.browse(vals["country_id"])
+            return Country.browse(vals["country_id"]), True
         if partner and partner.country_id:
-            return partner.country_id
+            return partner.country_id, True
         parent = self.browse(vals["parent_id"]) if vals.get("parent_id") else (partner and partner.parent_id)
         if parent and parent.country_id:
-            return parent.country_id
+            return parent.country_id, True
         company = self.env["res.company"].browse(vals["company_id"]) if vals.get("company_id") else None
         company = company or (partner and partner.company_id) or self.env.company
-        return company.country_id
+        return company.country_id, False
 
     @api.model
     def _client_standardize(self, vals, partner=None):
@@ -391,8 +391,24 @@ class ResPartner(models.Model):
             self._client_rewrite(vals, "email", normalized, changes)
         phone_fields = [fname for fname in (*PHONE_FIELDS, "whatsapp") if vals.get(fname)]
         if phone_fields:
-            country = self._client_phone_country(vals, partner)
+            country, known = self._client_phone_country(vals, partner)
+            company = (partner and partner.company_id) or self.env.company
             for fname in phone_fields:
+                if not known and country.code != "RU" and standards.russian_national_phone(vals[fname]):
+                    # "8 (495) 123-45-67" of a client without a country, in a company of another
+                    # country: read there, it becomes another country's number. Ask instead.
+                    if company.client_invalid_phone_policy == "flag":
+                        flagged.append(fname)
+                        continue
+                    raise ValidationError(
+                        self.env._(
+                            "%(field)s: %(value)s is written the Russian way (8 and ten digits), but the client "
+                            "has no country: set the client's country, or write the number with its country code "
+                            "(+7 …).",
+                            field=self._fields[fname].get_description(self.env)["string"],
+                            value=vals[fname],
+                        )
+                    )
                 try:
                     formatted = phone_validation.phone_format(
                         vals[fname].strip(),
@@ -402,7 +418,6 @@ class ResPartner(models.Model):
                         raise_exception=True,
                     )
                 except UserError as exc:
-                    company = (partner and partner.company_id) or self.env.company
                     if company.client_invalid_phone_policy == "flag":
                         flagged.append(fname)
                         continue
@@ -454,6 +469,27 @@ class ResPartner(models.Model):
             if vals.get(fname) and marker not in vals:
                 vals[marker] = False
         return vals, changes, flagged
+
+    @api.onchange("phone", "mobile", "whatsapp", "vat", "email", "telegram", "country_id")
+    def _onchange_client_standards(self):
+        """What the standards would refuse on save (a phone that cannot be read, a Russian number
+        without a country, an INN whose check digits are wrong), said while the card is typed."""
+        self.ensure_one()
+        fields_ = ("phone", "mobile", "whatsapp", "email", "telegram")
+        vals = {fname: self[fname] for fname in fields_ if self[fname]}
+        vals.update(country_id=self.country_id.id, parent_id=self.parent_id.id, company_id=self.company_id.id)
+        message = None
+        try:
+            self._client_standardize(vals)
+        except ValidationError as error:
+            message = error.args[0]
+        if not message and self.vat and self.vat != "/" and self._client_is_russian():
+            reason = standards.check_inn(self.vat.strip())
+            if reason:
+                message = self._client_inn_message(self.vat, self.name, reason)
+        if message:
+            return {"warning": {"title": self.env._("Check this value"), "message": message}}
+        return None
 
     @api.model
     def _client_rewrite(self, vals, fname, new, changes):

@@ -77,6 +77,49 @@ class TestStandardsOnWrite(TransactionCase):
         )
         self.assertEqual(contact.phone, "+49 30 1234567")
 
+    def test_russian_national_number_without_a_country_in_another_company(self):
+        """8 and ten digits, no country, a company of another country: never silently another
+        country's number (read in the US, "8 (495) 123-45-67" became +84 951 234 567)."""
+        self.env.company.country_id = self.env.ref("base.us")
+        with self.assertRaises(ValidationError) as error:
+            self.Partner.create({"name": "Без страны", "phone": "8 (495) 123-45-67"})
+        self.assertIn("8 (495) 123-45-67", str(error.exception))
+        self.assertIn("+7", str(error.exception))
+        # Unambiguous ways to write it: with the client's country, or with the country code.
+        with_country = self.Partner.create({"name": "Россия", "country_id": self.ru.id, "phone": "8 (495) 123-45-67"})
+        self.assertEqual(with_country.phone, "+7 495 123-45-67")
+        international = self.Partner.create({"name": "Код страны", "phone": "+7 (495) 123-45-67"})
+        self.assertEqual(international.phone, "+7 495 123-45-67")
+        # A number of the company's own country is read there as before.
+        american = self.Partner.create({"name": "USA", "phone": "(212) 736-5000"})
+        self.assertEqual(american.phone, "+1 212-736-5000")
+        # Keep and flag, by the company's policy.
+        self.env.company.client_invalid_phone_policy = "flag"
+        flagged = self.Partner.create({"name": "Помечен", "phone": "8 (495) 123-45-67"})
+        self.assertEqual((flagged.phone, flagged.client_flagged_fields), ("8 (495) 123-45-67", "phone"))
+
+    def test_checks_while_typing(self):
+        """The INN checksum and the phone reading answer while the card is typed, not on save."""
+        spec = {"phone": {}, "vat": {}, "country_id": {}}
+        answer = self.Partner.onchange({"name": "Ромашка", "vat": "7707083894"}, ["vat"], spec)
+        self.assertIn("7707083894", answer["warning"]["message"])
+        answer = self.Partner.onchange({"name": "Ромашка", "phone": "12-34"}, ["phone"], spec)
+        self.assertIn("12-34", answer["warning"]["message"])
+        answer = self.Partner.onchange(
+            {"name": "Ромашка", "vat": "7707083893", "phone": "8 495 1234567"}, ["vat"], spec
+        )
+        self.assertNotIn("warning", answer)
+        self.env.company.country_id = self.env.ref("base.us")
+        answer = self.Partner.onchange({"name": "Без страны", "phone": "8 (495) 123-45-67"}, ["phone"], spec)
+        self.assertIn("+7", answer["warning"]["message"])
+
+    def test_russian_national_phone_shape(self):
+        self.assertTrue(standards.russian_national_phone("8 (495) 123-45-67"))
+        self.assertTrue(standards.russian_national_phone("89161234567"))
+        self.assertFalse(standards.russian_national_phone("+7 495 123-45-67"), "international already")
+        self.assertFalse(standards.russian_national_phone("8 029 123-45-67"), "not a Russian number (Belarus)")
+        self.assertFalse(standards.russian_national_phone("495 123-45-67"))
+
     def test_write_reads_each_partner_in_its_country(self):
         russian = self.Partner.create({"name": "RU", "country_id": self.ru.id})
         german = self.Partner.create({"name": "DE", "country_id": self.de.id})

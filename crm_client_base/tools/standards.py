@@ -7,6 +7,8 @@ value is right, else a short English reason (the caller translates and words the
 
 import re
 
+import phonenumbers
+
 from stdnum.ru import inn as stdnum_inn
 
 from odoo.tools import email_normalize, email_split
@@ -68,6 +70,19 @@ def normalize_email(value):
         local, _sep, domain = found[0].rpartition("@")
         normalized.append(f"{local}@{domain.lower()}")
     return ", ".join(normalized), invalid
+
+
+def russian_national_phone(value):
+    """True when ``value`` is a valid Russian number written the national way (8, then the ten
+    digits of the number: "8 (495) 123-45-67"), which another country would read otherwise."""
+    text = (value or "").strip()
+    digits = re.sub(r"\D", "", text)
+    if text.startswith("+") or len(digits) != 11 or digits[0] != "8":
+        return False
+    try:
+        return phonenumbers.is_valid_number(phonenumbers.parse(text, "RU"))
+    except phonenumbers.NumberParseException:
+        return False
 
 
 def inn_kind(value):

@@ -311,8 +311,13 @@ class _Planner:
 
     def _user(self, partner, occasion):
         company = self._company(partner)
+        chosen = occasion.get("user")
+        # A custom reminder's user who may no longer read the client (it changed hands since)
+        # is not told of it: the client's salesperson is.
+        if chosen and not partner.with_user(chosen).has_access("read"):
+            chosen = None
         return (
-            occasion.get("user")
+            chosen
             or partner.commercial_partner_id.user_id
             or partner.user_id
             or company.client_reminder_fallback_user_id

@@ -260,6 +260,16 @@ class TestHolidaysCadenceCustom(ReminderCase):
             self.Engine._cron_generate_reminders()
         self.assertFalse(once.active)
 
+    def test_custom_reminder_of_a_client_that_changed_hands(self):
+        client = self._client(name="Передан коллеге")
+        self.env["crm.client.reminder"].create(
+            {"name": "Позвонить", "partner_id": client.id, "user_id": self.salesman.id, "next_date": "2026-06-15"}
+        )
+        client.user_id = self.colleague
+        with freeze_time("2026-06-15 08:00:00"):
+            self.Engine._cron_generate_reminders()
+        self.assertEqual(self._reminders(client).user_id, self.colleague, "its holder, not who may no longer see it")
+
     def test_reassignment_moves_open_reminders(self):
         person = self._client(name="Переходящий", is_company=False, birthday="1980-06-15")
         with freeze_time("2026-06-15 08:00:00"):
