@@ -8,7 +8,6 @@ value is right, else a short English reason (the caller translates and words the
 import re
 
 import phonenumbers
-
 from stdnum.ru import inn as stdnum_inn
 
 from odoo.tools import email_normalize, email_split
