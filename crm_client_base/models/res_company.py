@@ -11,6 +11,14 @@ class ResCompany(models.Model):
         help="A client with at least this many invoices in the last 12 months is a regular client; "
         "with a single invoice ever, a one-off client; in between, a rare client.",
     )
+    client_new_card_owner = fields.Selection(
+        [("creator", "The salesperson who creates it"), ("pool", "The free pool")],
+        string="A new client goes to",
+        default="creator",
+        required=True,
+        help="Who holds a client card a salesperson creates by hand: its creator, or no one (the free pool, "
+        "where any salesperson may take it). Imports choose for themselves.",
+    )
     client_invalid_phone_policy = fields.Selection(
         [("refuse", "Refuse the value"), ("flag", "Keep the value and flag the client")],
         string="Invalid phone numbers",

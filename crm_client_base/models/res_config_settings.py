@@ -13,6 +13,7 @@ class ResConfigSettings(models.TransientModel):
     client_data_steward_id = fields.Many2one(related="company_id.client_data_steward_id", readonly=False)
     client_retention_years = fields.Integer(related="company_id.client_retention_years", readonly=False)
     client_limit_per_salesperson = fields.Integer(related="company_id.client_limit_per_salesperson", readonly=False)
+    client_new_card_owner = fields.Selection(related="company_id.client_new_card_owner", readonly=False)
     client_pool_return_days = fields.Integer(related="company_id.client_pool_return_days", readonly=False)
 
     def _compute_client_completeness_pending(self):

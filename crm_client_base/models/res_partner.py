@@ -536,6 +536,10 @@ class ResPartner(models.Model):
                 if first_stage is None:
                     first_stage = self._default_client_stage().id
                 vals["client_stage_id"] = first_stage
+        owner = self._client_new_card_owner()
+        for vals in vals_list:
+            if owner and not vals.get("parent_id") and "user_id" not in vals:
+                vals["user_id"] = owner.id
         standardized = [self._client_standardize(vals) for vals in vals_list]
         for new, _changes, flagged in standardized:
             if flagged:
@@ -684,6 +688,14 @@ class ResPartner(models.Model):
         if me.has_group("sales_team.group_sale_salesman") and new_id in (me.id, False):
             if all(p.user_id in (me, self.env["res.users"]) for p in changed):
                 return
+        if all(p.user_id == me for p in changed):
+            raise AccessError(
+                self.env._(
+                    "Only sales managers give clients to another salesperson: hand %(clients)s back to the "
+                    "free pool, or ask a sales manager.",
+                    clients=", ".join(changed[:5].mapped("display_name")),
+                )
+            )
         raise AccessError(
             self.env._(
                 "Only sales managers reassign clients: %(clients)s belong to another salesperson.",
@@ -692,6 +704,15 @@ class ResPartner(models.Model):
                 or self.env._("these clients"),
             )
         )
+
+    @api.model
+    def _client_new_card_owner(self):
+        """Who holds a card a user creates without naming its salesperson: the creator when a
+        salesperson and the company says so, else no one (the free pool)."""
+        if self.env.su or self.env.company.client_new_card_owner != "creator":
+            return self.env["res.users"]
+        user = self.env.user
+        return user if user.has_group("sales_team.group_sale_salesman") else self.env["res.users"]
 
     def action_take_from_pool(self):
         """Give the selected free-pool clients to the current user.
@@ -713,6 +734,16 @@ class ResPartner(models.Model):
                         limit=limit,
                     )
                 )
+        # Read as superuser: a colleague's client is answered below, naming its holder only.
+        own = self.sudo().filtered(lambda p: not p.partner_share or p.ref_company_ids).with_env(self.env)
+        if own:
+            raise UserError(
+                self.env._(
+                    "%(partner)s is a partner of the company itself (a company or a user), not a client of the "
+                    "free pool.",
+                    partner=own[0].display_name,
+                )
+            )
         self.flush_recordset(["user_id"])
         # The client may have left this user's sight since the list was loaded (taken by a
         # colleague): the answer names its new holder, and the client only if the user may still
@@ -739,7 +770,30 @@ class ResPartner(models.Model):
         # Free clients only, and only those this user may edit (company rules still hold).
         self.check_access("write")
         self.sudo().write({"user_id": me.id})
+        self._client_take_pool_activities(me)
         return True
+
+    def _client_pool_activity_users(self):
+        """The users who hold the activities of free-pool clients until someone takes them."""
+        return self.env.ref("base.user_root")
+
+    def _client_take_pool_activities(self, user):
+        """The open activities of these clients (and their contacts) held for the pool pass to
+        ``user``, who took them."""
+        activities = (
+            self.env["mail.activity"]
+            .sudo()
+            .search(
+                [
+                    ("res_model", "=", "res.partner"),
+                    ("res_id", "in", self.search([("commercial_partner_id", "in", self.ids)]).ids),
+                    "|",
+                    ("user_id", "=", False),
+                    ("user_id", "in", self._client_pool_activity_users().ids),
+                ]
+            )
+        )
+        activities.write({"user_id": user.id})
 
     def action_release_to_pool(self):
         """Hand one's own clients back to the free pool."""

@@ -88,6 +88,54 @@ class TestClientAccess(TransactionCase):
             self.pool_client.with_user(self.all_docs).action_take_from_pool()
         self.assertIn(self.anna.name, str(error.exception))
 
+    def test_own_client_to_a_colleague_says_what_to_do(self):
+        with self.assertRaises(AccessError) as error:
+            self.anna_client.with_user(self.anna).write({"user_id": self.boris.id})
+        message = str(error.exception)
+        self.assertNotIn("belong to another salesperson", message, "the client is Anna's own")
+        self.assertIn("free pool", message)
+        self.assertIn("Клиент Анны", message)
+
+    def test_taking_a_pool_client_takes_its_activities(self):
+        bot = self.env.ref("base.user_root")
+        todo = self.env.ref("mail.mail_activity_data_todo")
+        pool_activity = self.pool_client.activity_schedule(activity_type_id=todo.id, user_id=bot.id, summary="Звонок")
+        managers = self.pool_client.activity_schedule(activity_type_id=todo.id, user_id=self.manager.id, summary="Мне")
+        self.pool_client.with_user(self.anna).action_take_from_pool()
+        self.assertEqual(pool_activity.user_id, self.anna, "the pool's activity passes to the taker")
+        self.assertEqual(managers.user_id, self.manager, "a manager's own activity stays theirs")
+
+    def test_taking_a_colleague_client_names_its_holder_only(self):
+        with self.assertRaises(UserError) as error:
+            self.boris_client.with_user(self.anna).action_take_from_pool()
+        self.assertIn(self.boris.name, str(error.exception))
+        self.assertNotIn("Клиент Бориса", str(error.exception))
+
+    def test_new_card_held_by_its_creator_unless_the_company_says_pool(self):
+        card = self.env["res.partner"].with_user(self.anna).create({"name": "Новый клиент Анны", "is_company": True})
+        self.assertEqual(card.user_id, self.anna)
+        contact = self.env["res.partner"].with_user(self.anna).create({"name": "Контакт", "parent_id": card.id})
+        self.assertEqual(contact.client_owner_id, self.anna, "a contact follows its company")
+        self.env.company.client_new_card_owner = "pool"
+        pooled = self.env["res.partner"].with_user(self.anna).create({"name": "В пул", "is_company": True})
+        self.assertFalse(pooled.user_id)
+
+    def test_company_partners_are_not_in_the_pool(self):
+        company_partner = self.env.company.partner_id
+        self.assertFalse(company_partner.user_id)
+        # The "Free pool" filter, as a salesperson searches with it.
+        pool = (
+            self.env["res.partner"]
+            .with_user(self.anna)
+            .search([("user_id", "=", False), ("partner_share", "=", True), ("ref_company_ids", "=", False)])
+        )
+        self.assertNotIn(company_partner, pool)
+        self.assertIn(self.pool_client, pool)
+        self.assertIn("ref_company_ids", self.env.ref("crm_client_base.res_partner_view_search").arch)
+        with self.assertRaises(UserError):
+            company_partner.with_user(self.anna).action_take_from_pool()
+        self.assertFalse(company_partner.user_id)
+
     def test_pool_limit(self):
         self.env.company.client_limit_per_salesperson = 1
         with self.assertRaises(UserError):

@@ -1,5 +1,5 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo.tests import TransactionCase, new_test_user, tagged
+from odoo.tests import TransactionCase, freeze_time, new_test_user, tagged
 
 
 @tagged("post_install", "-at_install")
@@ -40,6 +40,21 @@ class TestHistory(TransactionCase):
         changes = self.client.message_ids.tracking_value_ids.filtered(lambda v: v.field_id.name == "phone")
         self.assertEqual(len(changes), 2)
         self.assertTrue(self.client.message_ids.filtered(lambda m: "restored" in (m.body or "")))
+
+    def test_restore_note_in_the_users_language_and_timezone(self):
+        self.env["res.lang"]._activate_lang("ru_RU")
+        self.salesman.write({"tz": "Europe/Moscow", "lang": "ru_RU"})
+        with freeze_time("2026-06-15 09:30:00"):
+            self.client.with_user(self.salesman).write({"phone": False})
+            self._flush()
+        # As the web client calls it: the salesperson's user, language and timezone.
+        env = self.env(user=self.salesman, context={"lang": "ru_RU", "tz": "Europe/Moscow"})
+        wizard = env["crm.client.history.wizard"].create({"partner_id": self.client.id})
+        wizard.line_ids.filtered(lambda line: line.tracking_value_id.field_id.name == "phone")[:1].action_restore()
+        note = self.client.message_ids.filtered(lambda m: "восстановлено" in (m.body or ""))
+        self.assertTrue(note)
+        self.assertNotIn("2026-06-15 09:30:00", note[0].body, "no raw UTC timestamp")
+        self.assertIn("12:30", note[0].body, "09:30 UTC is 12:30 in Moscow")
 
     def test_restore_selection_and_many2one(self):
         stage_before = self.client.client_stage_id

@@ -1,6 +1,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import format_datetime
 
 # Field types whose previous value a tracking value keeps in full, so it can be restored.
 RESTORABLE = {"char", "text", "selection", "many2one", "integer", "float", "monetary", "boolean", "date", "datetime"}
@@ -91,7 +92,8 @@ class CrmClientHistoryLine(models.TransientModel):
             body=self.env._(
                 "%(field)s restored to its value before the change of %(date)s.",
                 field=self.field_description,
-                date=fields.Datetime.to_string(self.date),
+                # In the user's language and timezone, as the History dialog shows it.
+                date=format_datetime(self.env, self.date, tz=self.env.user.tz, dt_format="medium"),
             ),
             message_type="comment",
             subtype_xmlid="mail.mt_note",

@@ -21,6 +21,8 @@ class TestMerge(AccountTestInvoicingCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        # A Russian company, as our users: "8 495 …" without a country is then a Russian number.
+        cls.env.company.country_id = cls.env.ref("base.ru")
         cls.env.user.group_ids |= cls.env.ref("sales_team.group_sale_manager")
         cls.manager = new_test_user(
             cls.env,

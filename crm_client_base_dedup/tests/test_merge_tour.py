@@ -11,6 +11,8 @@ class TestMergeTour(ClientTourCase):
         super().setUpClass()
         cls.env["res.lang"]._activate_lang("ru_RU")
         cls.env.ref("base.user_admin").lang = "ru_RU"
+        # A Russian company, as our users: "8 495 …" without a country is then a Russian number.
+        cls.env.company.country_id = cls.env.ref("base.ru")
         Partner = cls.env["res.partner"]
         cls.first = Partner.create({"name": "ООО «Турбо»", "is_company": True, "phone": "+7 495 123-45-67"})
         cls.second = Partner.create({"name": "Turbo LLC", "is_company": True, "phone": "8 495 1234567"})

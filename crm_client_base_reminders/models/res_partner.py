@@ -23,6 +23,11 @@ class ResPartner(models.Model):
         self._client_move_reminders(previous)
         return result
 
+    def _client_pool_activity_users(self):
+        # The reminders of pool clients go to each company's fallback user until taken.
+        companies = self.env["res.company"].sudo().search([("client_reminder_fallback_user_id", "!=", False)])
+        return super()._client_pool_activity_users() | companies.client_reminder_fallback_user_id
+
     def _client_move_reminders(self, previous):
         """A client that changes salesperson takes its open reminders along: the activities the
         reminders created for the previous salesperson, on the client and its key people."""
