@@ -1,6 +1,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from datetime import timedelta
 
+from markupsafe import Markup
+
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
@@ -109,7 +111,32 @@ class CrmClientInteraction(models.Model):
         interactions = super().create(vals_list)
         interactions._schedule_next_steps()
         interactions.partner_id._client_refresh_last_contact()
+        context = self.env.context
+        if not context.get("tracking_disable") and not context.get("crm_client_interaction_no_note"):
+            interactions._log_in_chatter()
         return interactions
+
+    def _log_in_chatter(self):
+        """A note on the client's chatter per interaction, by its salesperson: the card's history
+        tells who talked to the client, when and how, beside the changes."""
+        types = dict(self._fields["interaction_type"]._description_selection(self.env))
+        directions = dict(self._fields["direction"]._description_selection(self.env))
+        outcomes = dict(self._fields["outcome"]._description_selection(self.env))
+        for interaction in self:
+            lines = [
+                Markup("<b>%s</b> (%s): %s")
+                % (types[interaction.interaction_type], directions[interaction.direction], interaction.summary)
+            ]
+            if interaction.outcome:
+                lines.append(self.env._("Outcome: %s", outcomes[interaction.outcome]))
+            if interaction.contact_id:
+                lines.append(self.env._("With: %s", interaction.contact_id.name))
+            if interaction.next_step:
+                lines.append(self.env._("Next step: %s", interaction.next_step))
+            interaction.partner_id._message_log(
+                body=Markup("<br/>").join(lines) + (interaction.note or Markup("")),
+                author_id=interaction.user_id.partner_id.id,
+            )
 
     def write(self, vals):
         partners = self.partner_id

@@ -33,5 +33,6 @@ class MailActivity(models.Model):
             )
         result = super()._action_done(feedback=feedback, attachment_ids=attachment_ids)
         if values:
-            self.env["crm.client.interaction"].sudo().create(values)
+            # Odoo's own "done" message is already in the chatter: no second note.
+            self.env["crm.client.interaction"].sudo().with_context(crm_client_interaction_no_note=True).create(values)
         return result

@@ -706,6 +706,17 @@ class ResPartner(models.Model):
         )
 
     @api.model
+    def default_get(self, fields_list):
+        # A form shows the new card's holder from the start (the web client sends every field
+        # of the form on save, an empty salesperson included).
+        defaults = super().default_get(fields_list)
+        if "user_id" in fields_list and not defaults.get("user_id") and not defaults.get("parent_id"):
+            owner = self._client_new_card_owner()
+            if owner:
+                defaults["user_id"] = owner.id
+        return defaults
+
+    @api.model
     def _client_new_card_owner(self):
         """Who holds a card a user creates without naming its salesperson: the creator when a
         salesperson and the company says so, else no one (the free pool)."""

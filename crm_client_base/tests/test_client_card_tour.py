@@ -1,6 +1,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo.fields import Command
-from odoo.tests import tagged
+from odoo.tests import new_test_user, tagged
 
 from .common import ClientTourCase
 
@@ -62,3 +62,20 @@ class TestClientCardTour(ClientTourCase):
         invoice.action_post()
         self.assertAlmostEqual(client.client_revenue, 1500)
         self.start_tour("/odoo", "crm_client_base_client_value", login="admin")
+
+
+@tagged("post_install", "-at_install")
+class TestFirstClientTour(ClientTourCase):
+    def test_first_client_from_a_russian_phone_without_a_country(self):
+        self.env["res.lang"]._activate_lang("ru_RU")
+        self.env.company.country_id = self.env.ref("base.ru")
+        anna = new_test_user(
+            self.env,
+            login="ccb_first_anna",
+            groups="base.group_user,sales_team.group_sale_salesman",
+            lang="ru_RU",
+            name="Анна Иванова",
+        )
+        self.start_tour("/odoo", "crm_client_base_first_client", login=anna.login)
+        client = self.env["res.partner"].search([("name", "=", "ООО «Первый клиент»")])
+        self.assertEqual((client.phone, client.user_id), ("+7 495 123-45-67", anna))

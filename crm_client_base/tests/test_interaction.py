@@ -78,6 +78,16 @@ class TestInteraction(TransactionCase):
         self.client.activity_schedule(activity_type_id=todo.id).action_feedback()
         self.assertEqual(len(self.client.interaction_ids), 1, "a to-do is not an interaction")
 
+    def test_logged_call_in_chatter(self):
+        before = len(self.client.message_ids)
+        self._log(0, summary="Обсудили поставку", contact_id=self.director.id, next_step="Выслать договор")
+        notes = self.client.message_ids[: len(self.client.message_ids) - before]
+        self.assertEqual(len(notes), 1)
+        self.assertIn("Обсудили поставку", notes.body)
+        self.assertIn("Иван Петров", notes.body)
+        self.assertIn("Выслать договор", notes.body)
+        self.assertEqual(notes.author_id, self.env.user.partner_id)
+
     def test_bad_input(self):
         for vals in (
             {"date": datetime(1900, 1, 1)},

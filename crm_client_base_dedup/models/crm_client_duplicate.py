@@ -133,14 +133,23 @@ class CrmClientDuplicate(models.Model):
             "same_vat": self.env._("same INN %s"),
             "same_phone": self.env._("same phone +%s"),
             "same_email": self.env._("same email %s"),
-            "similar_name": self.env._("similar name %s"),
+            "similar_name": self.env._("similar name (%s%%)"),
             "same_birthday": self.env._("same birthday %s"),
-            "same_city": self.env._("same city %s"),
-            "same_street": self.env._("same street %s"),
             "same_website": self.env._("same website %s"),
             "note": "%s",
         }
-        return ", ".join(labels[code] % value for code, value in _distinct_reasons(reasons) if code in labels)
+        # Keys compared in their matching form (a street as "171 78 poleva", a city in lower
+        # case) are said without it: the cards show the values themselves.
+        plain = {"same_city": self.env._("same city"), "same_street": self.env._("same street")}
+        words = []
+        for code, value in _distinct_reasons(reasons):
+            if code in plain:
+                words.append(plain[code])
+            elif code == "similar_name":
+                words.append(labels[code] % round(float(value) * 100))
+            elif code in labels:
+                words.append(labels[code] % value)
+        return ", ".join(words)
 
     @api.model
     def _reason_kinds(self, codes):

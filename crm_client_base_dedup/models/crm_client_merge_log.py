@@ -2,6 +2,23 @@
 
 from odoo import fields, models
 
+# Columns of a merged card's snapshot that say nothing to its reader (bookkeeping, match keys).
+SNAPSHOT_HIDDEN = {
+    "id",
+    "create_uid",
+    "write_uid",
+    "write_date",
+    "commercial_partner_id",
+    "complete_name",
+    "partner_share",
+    "client_completeness_version",
+    "client_owner_id",
+    "client_team_id",
+    "birthday_month",
+    "color",
+}
+SNAPSHOT_HIDDEN_PREFIXES = ("dedup_", "signup_", "message_", "activity_", "calendar_", "image_", "avatar_")
+
 
 class CrmClientMergeLog(models.Model):
     """Who merged which clients into which, when, and what the merged cards held."""
@@ -30,8 +47,32 @@ class CrmClientMergeLog(models.Model):
             lines = []
             for card in log.snapshot or []:
                 lines.append(f"#{card.get('id')} {card.get('name') or ''}")
-                lines.extend(
-                    f"    {key}: {value}" for key, value in sorted(card.items()) if value not in (False, None, [])
-                )
+                lines.extend(f"    {label}: {value}" for label, value in self._snapshot_lines(card))
             log.snapshot_text = "\n".join(lines)
             log.moved_text = "\n".join(f"{key}: {count}" for key, count in sorted((log.moved or {}).items()))
+
+    def _snapshot_lines(self, card):
+        """(label, value) of a merged card's stored values, as its form shows them: field labels,
+        translations in the reader's language, names of linked records, labels of choices."""
+        Partner = self.env["res.partner"]
+        lang = self.env.lang or "en_US"
+        lines = []
+        for key, value in card.items():
+            field = Partner._fields.get(key)
+            if (
+                not field
+                or value in (False, None, [], "", {})
+                or key in SNAPSHOT_HIDDEN
+                or key.startswith(SNAPSHOT_HIDDEN_PREFIXES)
+            ):
+                continue
+            if isinstance(value, dict):
+                value = value.get(lang) or value.get("en_US") or next(iter(value.values()), "")
+            elif field.type == "many2one":
+                value = self.env[field.comodel_name].sudo().browse(value).exists().display_name or f"#{value}"
+            elif field.type == "selection":
+                value = dict(field._description_selection(self.env)).get(value, value)
+            elif field.type == "boolean":
+                value = self.env._("yes")
+            lines.append((field._description_string(self.env), value))
+        return sorted(lines, key=lambda line: line[0])

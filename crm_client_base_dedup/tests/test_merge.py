@@ -109,6 +109,10 @@ class TestMerge(AccountTestInvoicingCommon):
         self.assertEqual(sorted(card["name"] for card in log.snapshot), sorted(names[1:]))
         self.assertGreater(log.moved_count, 20)
         self.assertIn("Romashka LLC", log.snapshot_text)
+        # Labels and human values, not column names and raw dumps.
+        self.assertNotIn("client_missing_fields", log.snapshot_text)
+        self.assertNotIn("{'en_US'", log.snapshot_text)
+        self.assertNotIn("dedup_", log.snapshot_text)
 
     def test_chosen_values_survive(self):
         first = self._client("ООО «Ромашка»", phone="+7 495 111-22-33")

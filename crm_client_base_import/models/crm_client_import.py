@@ -645,10 +645,6 @@ class CrmClientImport(models.Model):
             "domain": [("id", "in", self.partner_ids.ids)],
         }
 
-    def action_download_template(self):
-        kind = self.env.context.get("template_format", "xlsx")
-        return {"type": "ir.actions.act_url", "url": f"/crm_client_base_import/template.{kind}", "target": "self"}
-
 
 def _json_safe(values):
     return {key: value.isoformat() if isinstance(value, datetime.date) else value for key, value in values.items()}

@@ -1,7 +1,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import base64
 
-from odoo.tests import tagged
+from odoo.tests import new_test_user, tagged
 
 from odoo.addons.crm_client_base.tests.common import ClientTourCase
 
@@ -53,3 +53,43 @@ class TestImportTour(ClientTourCase):
         self.assertEqual(self.url_open("/crm_client_base_import/template.pdf").status_code, 404)
         templates = self.env["res.partner"].get_import_templates()
         self.assertIn("/crm_client_base_import/template.xlsx", [t["template"] for t in templates])
+
+
+@tagged("post_install", "-at_install")
+class TestFirstHourTours(ClientTourCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env["res.lang"]._activate_lang("ru_RU")
+        cls.env.company.country_id = cls.env.ref("base.ru")
+        cls.salesperson = new_test_user(
+            cls.env,
+            login="ccb_imp_anna",
+            groups="base.group_user,sales_team.group_sale_salesman",
+            lang="ru_RU",
+            name="Анна Иванова",
+        )
+
+    def test_template_downloads_before_a_file_is_chosen(self):
+        self.start_tour(
+            "/odoo/action-crm_client_base_import.crm_client_import_action/new",
+            "crm_client_base_import_template_first",
+            login=self.salesperson.login,
+        )
+
+    def test_telegram_handle_in_an_import(self):
+        data = csv_file(
+            [["Наименование", "Телефон", "Telegram"], ["ООО «Телеграм»", "+7 495 765-00-11", "@ivan_petrov"]]
+        )
+        record = (
+            self.env["crm.client.import"]
+            .with_user(self.salesperson)
+            .create({"file": base64.b64encode(data), "file_name": "list.csv"})
+        )
+        self.start_tour(
+            f"/odoo/action-crm_client_base_import.crm_client_import_action/{record.id}",
+            "crm_client_base_import_telegram",
+            login=self.salesperson.login,
+        )
+        client = self.env["res.partner"].search([("name", "=", "ООО «Телеграм»")])
+        self.assertEqual(client.telegram, "@ivan_petrov")

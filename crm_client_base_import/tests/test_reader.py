@@ -1,5 +1,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import datetime
+import io
+
+import openpyxl
 
 from odoo.tests import BaseCase, tagged
 
@@ -57,6 +60,19 @@ class TestReader(BaseCase):
         self.assertTrue(reader.is_formula(values["email"]))
         self.assertFalse(reader.is_formula("+7 916 111-00-02"))
         self.assertFalse(reader.is_formula("-5"))
+
+    def test_template_sample_line_and_client_types(self):
+        for russian in (True, False):
+            data = template.xlsx(russian)
+            sheet = openpyxl.load_workbook(io.BytesIO(data)).worksheets[0]
+            self.assertEqual(sheet["A2"].value, "ООО «Пример»", "a sample line under the header")
+            allowed = sheet.data_validations.dataValidation[0].formula1
+            self.assertIn("Индивидуальный предприниматель" if russian else "Individual entrepreneur", allowed)
+            self.assertEqual(reader.read("t.xlsx", data).lines, [], "the sample line, left in, is not imported")
+            text = template.csv_bytes(russian).decode("utf-8-sig").replace("ООО «Пример»", "ООО «Своё»")
+            (_number, values), *_more = reader.read("t.csv", text.encode()).lines
+            self.assertEqual(values["name"], "ООО «Своё»", "filled in, the line is a client like any other")
+            self.assertEqual(values["client_type"], "Компания" if russian else "Company")
 
     def test_formula_signs_phones_and_handles(self):
         """=, +, -, @ start a formula unless a phone, a number or a handle follows (OWASP)."""

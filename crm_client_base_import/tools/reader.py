@@ -7,7 +7,7 @@ import datetime
 import io
 import re
 
-from . import columns
+from . import columns, template
 
 MAX_BYTES = 30 * 1024 * 1024
 MAX_LINES = 100_000
@@ -146,6 +146,8 @@ def _table(rows, encoding=None, separator=None):
                 values[key] = cell.strip() if isinstance(cell, str) else cell
         if not any(str(value).strip() for value in values.values()):
             continue  # an empty line, or one with values under unknown headers only
+        if template.is_sample(values):
+            continue  # the template's example line, left in
         lines.append((number, values))
         if len(lines) > MAX_LINES:
             raise ReadError("too_many", limit=MAX_LINES)
