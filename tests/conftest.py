@@ -110,6 +110,20 @@ def odoo_server(db, workers=0):
             proc.kill()
 
 
+@contextmanager
+def seeded_server(installed_db, prefix, seed):
+    """A copy of the installed database, with the ``odoo shell`` script ``seed`` run and
+    committed in it, served over HTTP: yields (url, db, what the seed passed to result())."""
+    db = unique_db(prefix)
+    copy_database(installed_db, db)
+    try:
+        ids = odoo_shell(db, seed, commit=True)
+        with odoo_server(db) as url:
+            yield url, db, ids
+    finally:
+        drop_database(db)
+
+
 @pytest.fixture(scope="session")
 def installed_db():
     """The runner's database, with crm, sale and the three addons installed (no demo data)."""
@@ -138,4 +152,4 @@ def fresh_db():
     drop_database(db)
 
 
-__all__ = ["ADDONS", "HTTP_TIMEOUT", "ROOT", "odoo_run", "odoo_shell", "odoo_server", "unique_db"]
+__all__ = ["ADDONS", "HTTP_TIMEOUT", "seeded_server", "ROOT", "odoo_run", "odoo_shell", "odoo_server", "unique_db"]

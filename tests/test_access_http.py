@@ -8,7 +8,7 @@ import json
 
 import pytest
 import requests
-from conftest import HTTP_TIMEOUT, odoo_server, odoo_shell
+from conftest import HTTP_TIMEOUT, seeded_server
 
 SEED = """
 def user(login, groups):
@@ -86,15 +86,8 @@ class Client:
 
 @pytest.fixture(scope="module")
 def site(installed_db):
-    from conftest import unique_db
-    from odoo_env import copy_database, drop_database
-
-    db = unique_db("ccb_access")
-    copy_database(installed_db, db)
-    ids = odoo_shell(db, SEED, commit=True)
-    with odoo_server(db) as url:
-        yield url, db, ids
-    drop_database(db)
+    with seeded_server(installed_db, "ccb_access", SEED) as served:
+        yield served
 
 
 def login(site, name):

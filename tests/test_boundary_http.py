@@ -10,8 +10,8 @@ from collections import Counter
 
 import pytest
 import requests
-from conftest import HTTP_TIMEOUT, odoo_server, odoo_shell, unique_db
-from odoo_env import LOG_DIR, copy_database, drop_database
+from conftest import HTTP_TIMEOUT, seeded_server
+from odoo_env import LOG_DIR
 
 # Calls made, per user and protocol: the probe's size, written to .test-logs/boundary_probe.txt.
 CALLS = Counter()
@@ -37,6 +37,7 @@ channel = env["utm.source"].create({"name": "Выставка Бориса"})
 boris_client = Partner.create({
     "name": "Клиент Бориса", "is_company": True, "user_id": boris.id, "email": "old-secret@boris-client.ru",
     "phone": "+7 495 765-43-21", "street": "Тайная улица, 7", "city": "Москва", "source_id": channel.id,
+    "country_id": env.ref("base.ru").id, "vat": "7707083893",
 })
 boris_twin = Partner.create({"name": "Клиент Бориса (копия)", "is_company": True, "user_id": boris.id,
                              "phone": "+7 495 765-43-21"})
@@ -61,7 +62,7 @@ history = env["crm.client.history.wizard"].with_user(boris).create({"partner_id"
 journal = env["account.journal"].search([("type", "=", "sale"), ("company_id", "=", env.company.id)], limit=1)
 move = env["account.move"].create({
     "move_type": "out_invoice", "partner_id": boris_client.id, "journal_id": journal.id,
-    "invoice_line_ids": [(0, 0, {"name": "Тайная услуга", "quantity": 1, "price_unit": 777.0})],
+    "invoice_line_ids": [(0, 0, {"name": "Тайная услуга", "quantity": 1, "price_unit": 7654.32})],
 })
 move.action_post()
 env["crm.client.value"]._refresh()
@@ -71,10 +72,11 @@ result({"anna": anna.id, "boris": boris.id, "manager": manager.id, "keys": keys,
         "boris_client": boris_client.id, "boris_twin": boris_twin.id, "anna_client": anna_client.id,
         "family": family.id, "interaction": interaction.id, "reminder": reminder.id, "group": group.id,
         "dismissal": dismissal.id, "segment": segment.id, "history": history.id,
-        "history_lines": history.line_ids.ids, "channel": channel.id})
+        "history_lines": history.line_ids.ids, "channel": channel.id, "ru": env.ref("base.ru").id})
 """
 
-SECRETS = ("Клиент Бориса", "secret@boris-client.ru", "765-43-21", "7654321", "Тайная", "Супруга", "777")
+# What Boris's client holds (no short number: an id could contain it).
+SECRETS = ("Клиент Бориса", "secret@boris-client.ru", "765-43-21", "7654321", "Тайная", "Супруга", "7654.32")
 
 
 class Denied(Exception):
@@ -167,12 +169,8 @@ PROTOCOLS = (JsonRpc, XmlRpc, Json2)
 
 @pytest.fixture(scope="module")
 def site(installed_db):
-    db = unique_db("ccb_boundary")
-    copy_database(installed_db, db)
-    ids = odoo_shell(db, SEED, commit=True)
-    with odoo_server(db) as url:
-        yield url, db, ids
-    drop_database(db)
+    with seeded_server(installed_db, "ccb_boundary", SEED) as served:
+        yield served
 
 
 @pytest.fixture(scope="module")
@@ -467,3 +465,16 @@ def test_import_line_matching_a_colleague_client_names_the_holder(site, users):
     clean([line["message"] for line in lines])
     assert "Boris" in lines[0]["message"]
     assert not lines[0]["partner_id"]
+
+
+@pytest.mark.parametrize("protocol", [p.name for p in PROTOCOLS])
+def test_same_tax_id_names_no_hidden_client(site, users, protocol):
+    """Odoo's own "same Tax ID" finder, as superuser, named any partner."""
+    ids = site[2]
+    anna, manager = users["anna", protocol], users["manager", protocol]
+    values = {"name": "ООО «Другое»", "is_company": True, "vat": "7707083893", "country_id": ids["ru"]}
+    spec = {"same_vat_partner_id": {"fields": {"display_name": {}}}}
+    control = manager.call("res.partner", "onchange", [], values=values, field_names=[], fields_spec=spec)
+    assert control["value"]["same_vat_partner_id"]["id"] == ids["boris_client"], control
+    answer = anna.call("res.partner", "onchange", [], values=values, field_names=[], fields_spec=spec)
+    assert not clean(answer["value"]).get("same_vat_partner_id"), answer

@@ -623,6 +623,20 @@ class ResPartner(models.Model):
             return client.team_id.name
         return self.env._("a colleague")
 
+    def _compute_same_vat_partner_id(self):
+        # Odoo finds the partner with the same tax id as superuser and shows its name: not a
+        # client the user may not read (the duplicate banner says who holds it instead).
+        super()._compute_same_vat_partner_id()
+        if self.env.su:
+            return
+        found = (self.same_vat_partner_id | self.same_company_registry_partner_id).ids
+        hidden = self._client_hidden_ids(found) if found else set()
+        for partner in self:
+            if partner.same_vat_partner_id.id in hidden:
+                partner.same_vat_partner_id = False
+            if partner.same_company_registry_partner_id.id in hidden:
+                partner.same_company_registry_partner_id = False
+
     @api.model
     def _client_hidden_message(self, partner_id):
         """The words for a user who chose, by id, a client they may not read."""
