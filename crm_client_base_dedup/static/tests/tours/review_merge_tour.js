@@ -25,6 +25,12 @@ registry.category("web_tour.tours").add("crm_client_base_dedup_review_merge", {
             run: "click",
         },
         {
+            // The survivor is chosen; a click outside closes the search if its results came late
+            // and opened it again (seen on a busy machine).
+            trigger: ".modal .o_field_widget[name=survivor_id] input:value(ООО «Турбо»)",
+            run: "click .modal-title",
+        },
+        {
             trigger: ".modal .o_field_widget[name=line_ids] .o_data_row:first .o_data_cell[name=source_id]",
             run: "click",
         },
