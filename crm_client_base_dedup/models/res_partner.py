@@ -90,14 +90,20 @@ class ResPartner(models.Model):
             found = []
             # Only while a card is being typed: opening a saved card costs nothing.
             if not isinstance(partner.id, int) and partner.name:
-                values = {column: partner[column] for column in PROFILE_COLUMNS[1:] if column in partner._fields}
-                values["parent_id"] = partner.parent_id.id
-                values["company_id"] = partner.company_id.id
+                values = partner._dedup_probe_values()
                 exclude = partner._origin.ids
                 found = Duplicate._find_similar(values, exclude_ids=exclude, limit=5)
             hidden = self._client_hidden_ids([match["partner"].id for match in found]) if found else set()
             partner.dedup_candidate_ids = [match["partner"].id for match in found if match["partner"].id not in hidden]
             partner.dedup_candidate_info = self._dedup_candidate_html(found, hidden) if found else False
+
+    def _dedup_probe_values(self):
+        """This card's values as the duplicate finder takes them (see _find_similar)."""
+        self.ensure_one()
+        values = {column: self[column] for column in PROFILE_COLUMNS[1:] if column in self._fields}
+        values["parent_id"] = self.parent_id.id
+        values["company_id"] = self.company_id.id
+        return values
 
     def _dedup_candidate_html(self, found, hidden=()):
         """The banner of a card being typed: the likely duplicates the user may read, linked, with
@@ -151,9 +157,7 @@ class ResPartner(models.Model):
         if self.env["ir.rule"]._compute_domain("res.partner", "read").is_true():
             return
         Duplicate = self.env["crm.client.duplicate"]
-        values = {column: self[column] for column in PROFILE_COLUMNS[1:] if column in self._fields}
-        values["parent_id"] = False
-        values["company_id"] = self.company_id.id
+        values = self._dedup_probe_values()
         threshold = Duplicate._import_threshold()
         found = [m for m in Duplicate._find_similar(values, exclude_ids=self.ids) if m["score"] >= threshold]
         hidden = self._client_hidden_ids([match["partner"].id for match in found])
