@@ -143,6 +143,10 @@ EOF
 chmod +x "$VENV/bin/odoo"
 "$VENV/bin/python" -c "import odoo.release as r; assert r.version_info[:2] == (19, 0)" \
     || die "Odoo 19.0 does not import from $ODOO_SRC in .venv: check ODOO_SRC."
+# Every process of a multi-worker server must start: the gevent one (live chatter, notifications)
+# resolves its plugins through pkg_resources, which fails on a metadata folder it cannot read.
+"$VENV/bin/python" -W ignore -c "import pkg_resources; pkg_resources.require('gevent')" >/dev/null 2>&1 \
+    || die "gevent's requirements do not resolve in .venv (pkg_resources): the websocket process of --workers would crash; rm -rf .venv and make setup again."
 
 # --- odoo.conf ---------------------------------------------------------------------------------------
 cat >"$ROOT/odoo.conf.new" <<EOF

@@ -11,6 +11,7 @@ import sys
 import time
 import uuid
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -77,37 +78,75 @@ def free_port():
 @contextmanager
 def odoo_server(db, workers=0):
     """Serve ``db`` over HTTP on a free loopback port; yield its base URL."""
+    with odoo_processes(db, workers=workers) as server:
+        yield server.url
+
+
+@dataclass
+class Server:
+    url: str  # the HTTP workers (or the threaded server)
+    gevent_port: int | None  # the websocket (bus) process of a multi-worker server
+    log: Path
+    stderr: Path  # what a process wrote before its logging was set up (a crash at start)
+
+
+@contextmanager
+def odoo_processes(db, workers=0):
+    """Serve ``db`` as ``odoo`` would in production when ``workers`` is set (HTTP workers, a
+    gevent process for the websocket bus, a cron worker); yield a :class:`Server`."""
     port = free_port()
     LOG_DIR.mkdir(exist_ok=True)
     log = LOG_DIR / f"server-{db}.log"
+    log.unlink(missing_ok=True)
+    stderr = LOG_DIR / f"server-{db}.stderr"
     args = [f"--http-port={port}", "--http-interface=127.0.0.1", f"--db-filter=^{db}$", f"--logfile={log}"]
+    gevent_port = None
     if workers:
-        args += [f"--workers={workers}", f"--gevent-port={free_port()}", "--max-cron-threads=1"]
-    proc = subprocess.Popen(odoo_cmd(db, *args), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        gevent_port = free_port()
+        args += [f"--workers={workers}", f"--gevent-port={gevent_port}", "--max-cron-threads=1"]
+    with stderr.open("w") as err:
+        proc = subprocess.Popen(odoo_cmd(db, *args), stdout=subprocess.DEVNULL, stderr=err)
     url = f"http://127.0.0.1:{port}"
     try:
         # Wait on the condition (the server answers), not on a clock: on a busy machine the
         # first answer can take many seconds, so a slow or refused request is simply retried
         # until the server has exited or a deadline far above any normal start has passed.
-        deadline = time.monotonic() + SERVER_START_DEADLINE
-        while True:
-            try:
-                if requests.get(f"{url}/web/health", timeout=30).status_code == 200:
-                    break
-            except requests.RequestException:
-                pass
-            if proc.poll() is not None:
-                raise AssertionError(f"Odoo exited with {proc.returncode} before serving {db}; see {log}")
-            if time.monotonic() > deadline:
-                raise AssertionError(f"Odoo did not serve {db} within {SERVER_START_DEADLINE} s; see {log}")
-            time.sleep(0.3)
-        yield url
+        server = Server(url, gevent_port, log, stderr)
+        wait_until(lambda: requests.get(f"{url}/web/health", timeout=30).status_code == 200, proc, server)
+        if gevent_port:
+            wait_until(
+                lambda: requests.get(f"http://127.0.0.1:{gevent_port}/web/health", timeout=30).status_code == 200,
+                proc,
+                server,
+            )
+        yield server
     finally:
         proc.terminate()
         try:
             proc.wait(timeout=30)
         except subprocess.TimeoutExpired:
             proc.kill()
+
+
+def wait_until(condition, proc, server, deadline=SERVER_START_DEADLINE):
+    """Retry ``condition`` (a request may fail or time out meanwhile) until it holds; fail when
+    the server ``proc`` has exited, one of its processes crashed at start (a multi-worker server
+    restarts it for ever), or ``deadline`` seconds have passed."""
+    end = time.monotonic() + deadline
+    while True:
+        try:
+            if condition():
+                return
+        except requests.RequestException:
+            pass
+        if proc.poll() is not None:
+            raise AssertionError(f"Odoo exited with {proc.returncode}; see {server.log}")
+        crash = server.stderr.read_text(errors="replace")
+        if "Traceback" in crash:
+            raise AssertionError(f"an Odoo process crashed at start:\n{crash[-3000:]}")
+        if time.monotonic() > end:
+            raise AssertionError(f"Odoo did not answer within {deadline} s; see {server.log}")
+        time.sleep(0.3)
 
 
 @contextmanager
@@ -152,4 +191,14 @@ def fresh_db():
     drop_database(db)
 
 
-__all__ = ["ADDONS", "HTTP_TIMEOUT", "seeded_server", "ROOT", "odoo_run", "odoo_shell", "odoo_server", "unique_db"]
+__all__ = [
+    "ADDONS",
+    "HTTP_TIMEOUT",
+    "ROOT",
+    "odoo_processes",
+    "odoo_run",
+    "odoo_server",
+    "odoo_shell",
+    "seeded_server",
+    "unique_db",
+]
