@@ -136,11 +136,17 @@ class CrmClientDuplicate(models.Model):
             "similar_name": self.env._("similar name (%s%%)"),
             "same_birthday": self.env._("same birthday %s"),
             "same_website": self.env._("same website %s"),
+            "phone_of": self.env._("the phone +%s is on this card"),
+            "email_of": self.env._("the email %s is on this card"),
             "note": "%s",
         }
         # Keys compared in their matching form (a street as "171 78 poleva", a city in lower
         # case) are said without it: the cards show the values themselves.
-        plain = {"same_city": self.env._("same city"), "same_street": self.env._("same street")}
+        plain = {
+            "same_city": self.env._("same city"),
+            "same_street": self.env._("same street"),
+            "same_name_city": self.env._("the same name, in the same city"),
+        }
         words = []
         for code, value in _distinct_reasons(reasons):
             if code in plain:
@@ -163,6 +169,9 @@ class CrmClientDuplicate(models.Model):
             "same_city": self.env._("the same city"),
             "same_street": self.env._("the same street"),
             "same_website": self.env._("the same website"),
+            "phone_of": self.env._("the same phone"),
+            "email_of": self.env._("the same email"),
+            "same_name_city": self.env._("the same name in the same city"),
         }
         return ", ".join(dict.fromkeys(labels[code] for code in codes if code in labels))
 
@@ -302,10 +311,14 @@ class CrmClientDuplicate(models.Model):
         return [row[0] for row in self.env.execute_query(query)]
 
     @api.model
-    def _find_similar(self, values, exclude_ids=(), limit=5):
+    def _find_similar(self, values, exclude_ids=(), limit=5, notices=False):
         """The existing partners likely to be the client described by ``values`` (res.partner
-        field values), best first: a list of {"partner", "score", "reasons"} dicts. Used on
-        create (before saving) and by imports; a few indexed queries, no scan."""
+        field values), best first: a list of {"partner", "score", "reasons", "reason_codes"}
+        dicts. Used on create (before saving) and by imports; a few indexed queries, no scan.
+
+        With ``notices``, partners that are not likely the same client but share a phone, the
+        mailbox or the exact name in the same city follow, with score 0 (see matching.notices):
+        the card's banner says whose phone it is."""
         if not values.get("name") and not any(values.get(k) for k in ("phone", "mobile", "email", "vat")):
             return []
         self._check_trigram_locale()
@@ -323,12 +336,15 @@ class CrmClientDuplicate(models.Model):
         ids = [pid for pid in ids if pid not in set(exclude_ids)]
         if not ids:
             return []
-        found = []
+        found, shared = [], []
         for profile in self._profiles(SQL("id = ANY(%s)", ids)):
             score, reasons = matching.score_pair(probe, profile)
             if score:
                 found.append((score, profile.id, reasons))
+            elif notices and (codes := matching.notices(probe, profile)):
+                shared.append((0, profile.id, codes))
         found.sort(key=lambda item: (-item[0], item[1]))
+        shared.sort(key=lambda item: item[1])
         Partner = self.env["res.partner"]
         return [
             {
@@ -337,7 +353,7 @@ class CrmClientDuplicate(models.Model):
                 "reasons": self._reason_text(reasons),
                 "reason_codes": [code for code, _value in _distinct_reasons(reasons)],
             }
-            for score, pid, reasons in found[:limit]
+            for score, pid, reasons in found[:limit] + shared[:limit]
         ]
 
     @api.model

@@ -3,7 +3,7 @@
 import logging
 
 import psycopg2
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from odoo import api, fields, models
 from odoo.tools import SQL, mute_logger
@@ -92,7 +92,7 @@ class ResPartner(models.Model):
             if not isinstance(partner.id, int) and partner.name:
                 values = partner._dedup_probe_values()
                 exclude = partner._origin.ids
-                found = Duplicate._find_similar(values, exclude_ids=exclude, limit=5)
+                found = Duplicate._find_similar(values, exclude_ids=exclude, limit=5, notices=True)
             hidden = self._client_hidden_ids([match["partner"].id for match in found]) if found else set()
             partner.dedup_candidate_ids = [match["partner"].id for match in found if match["partner"].id not in hidden]
             partner.dedup_candidate_info = self._dedup_candidate_html(found, hidden) if found else False
@@ -108,16 +108,20 @@ class ResPartner(models.Model):
     def _dedup_candidate_html(self, found, hidden=()):
         """The banner of a card being typed: the likely duplicates the user may read, linked, with
         their score and reasons; for a client the user may not read, only that it exists, what the
-        cards share and who holds it."""
-        rows = []
+        cards share and who holds it. Then the cards that only share a phone, the mailbox or the
+        exact name in the same city (score 0): whose they are, not a claim of one client."""
+        Duplicate = self.env["crm.client.duplicate"]
+        likely, shared = [], []
         for match in found:
             partner = match["partner"]
             if partner.id in hidden:
                 values = {
-                    "shared": self.env["crm.client.duplicate"]._reason_kinds(match["reason_codes"]),
+                    "shared": Duplicate._reason_kinds(match["reason_codes"]),
                     "holder": self._client_holder_name(partner.id),
                 }
-                if self.env.company.client_hidden_duplicate_policy == "activity":
+                if not match["score"]:
+                    text = self.env._("A client held by %(holder)s has %(shared)s.", **values)
+                elif self.env.company.client_hidden_duplicate_policy == "activity":
                     text = self.env._(
                         "A client with %(shared)s is already in the base, held by %(holder)s: ask %(holder)s "
                         "or a sales manager before creating another card. If you save this one, %(holder)s "
@@ -130,14 +134,36 @@ class ResPartner(models.Model):
                         "or a sales manager before creating another card.",
                         **values,
                     )
-                rows.append(Markup("<li>%s</li>") % text)
-            else:
-                rows.append(
-                    Markup('<li><a href="/odoo/contacts/%s" target="_blank"><b>%s</b></a> (%s): %s</li>')
-                    % (partner.id, partner.display_name, match["score"], match["reasons"])
+                item = Markup("<li>%s</li>") % text
+            elif match["score"]:
+                item = Markup('<li><a href="/odoo/contacts/%s" target="_blank"><b>%s</b></a> (%s%%): %s</li>') % (
+                    partner.id,
+                    partner.display_name,
+                    match["score"],
+                    match["reasons"],
                 )
-        title = escape(self.env._("This client may already be in the base:"))
-        return Markup("<p>%s</p><ul>%s</ul>") % (title, Markup("").join(rows))
+            else:
+                item = Markup('<li><a href="/odoo/contacts/%s" target="_blank"><b>%s</b></a>: %s</li>') % (
+                    partner.id,
+                    partner.display_name,
+                    match["reasons"],
+                )
+            (likely if match["score"] else shared).append(item)
+        parts = []
+        if likely:
+            parts.append(
+                Markup("<p>%s</p><ul>%s</ul>")
+                % (self.env._("This client may already be in the base:"), Markup("").join(likely))
+            )
+        if shared:
+            parts.append(
+                Markup("<p>%s</p><ul>%s</ul>")
+                % (
+                    self.env._("Already on other cards (a shared phone or mailbox, or a namesake):"),
+                    Markup("").join(shared),
+                )
+            )
+        return Markup("").join(parts)
 
     @api.model_create_multi
     def create(self, vals_list):

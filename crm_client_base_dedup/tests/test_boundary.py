@@ -62,3 +62,18 @@ class TestHiddenDuplicate(TransactionCase):
         self.assertFalse(self._checks())
         card = self.env["res.partner"].with_user(self.anna).new(self.typed)
         self.assertNotIn("will be asked", card.with_context(lang="en_US").dedup_candidate_info)
+
+    def test_shared_phone_of_a_hidden_client_names_its_holder_only(self):
+        typed = {"name": "Кафе «Берёзка»", "is_company": True, "phone": "+7 (495) 765 43 21"}
+        card = self.env["res.partner"].with_user(self.anna).with_context(lang="en_US").new(typed)
+        info = card.dedup_candidate_info
+        self.assertIn("A client held by Борис Петров has the same phone.", info)
+        for secret in ("Секретный", "Тайная", str(self.hidden.id)):
+            self.assertNotIn(secret, info)
+        # Saving it asks no one: a shared phone is not a likely duplicate.
+        self.env["res.partner"].with_user(self.anna).create(typed)
+        self.assertFalse(self._checks())
+        # The control: its holder sees whose phone it is, linked.
+        own = self.env["res.partner"].with_user(self.boris).with_context(lang="en_US").new(typed)
+        self.assertIn(f"/odoo/contacts/{self.hidden.id}", own.dedup_candidate_info)
+        self.assertIn("the phone +74957654321 is on this card", own.dedup_candidate_info)

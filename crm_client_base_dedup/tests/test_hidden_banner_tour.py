@@ -25,3 +25,13 @@ class TestHiddenBannerTour(ClientTourCase):
         self.assertEqual(
             self.env["res.partner"].search_count([("name", "=", "ООО «Секретный клиент»")]), 1, "nothing was saved"
         )
+
+    def test_salesperson_types_a_phone_on_another_card(self):
+        self.env["res.lang"]._activate_lang("ru_RU")
+        sales = "base.group_user,sales_team.group_sale_salesman"
+        anna = new_test_user(self.env, login="ccb_tour_anna2", groups=sales, lang="ru_RU", name="Анна Смирнова")
+        self.env["res.partner"].create(
+            {"name": "ИП Смирнов Олег", "is_company": True, "phone": "+7 495 222-33-44", "user_id": anna.id}
+        )
+        self.start_tour("/odoo", "crm_client_base_dedup_shared_phone_banner", login=anna.login)
+        self.assertFalse(self.env["res.partner"].search_count([("name", "=", "ООО «Ласточка»")]), "nothing was saved")

@@ -80,6 +80,35 @@ class TestScan(TransactionCase):
             form.phone = "+7 495 999 00 00"
             self.assertFalse(form.dedup_candidate_ids)
 
+    def test_banner_names_whose_phone_mailbox_or_name_it_is(self):
+        """A shared phone or mailbox under another name, or the exact name in the same city, is
+        said in the banner as whose it is (score 0), not claimed as the same client."""
+        cases = [
+            # A switchboard: another firm answers on this phone.
+            ({"name": "ИП Кузнецов", "phone": "8 495 111 22 33"}, self.first, "+74951112233"),
+            ({"name": "Кафе «Берёзка»", "email": "INFO@romashka.ru"}, self.third, "info@romashka.ru"),
+            # A namesake in the same city with nothing else in common.
+            ({"name": "ООО «Вектор Плюс»", "city": "Москва", "phone": "+7 495 000 00 01"}, self.plus, "same city"),
+        ]
+        for values, existing, said in cases:
+            # Typed, never saved.
+            with self.subTest(values=values):
+                form = Form(self.env["res.partner"].with_context(lang="en_US"))
+                for field, value in values.items():
+                    setattr(form, field, value)
+                info = form.dedup_candidate_info
+                self.assertIn("Already on other cards", info)
+                self.assertIn(f"/odoo/contacts/{existing.id}", info)
+                self.assertIn(said, info)
+                self.assertNotIn("may already be in the base", info, "not claimed as the same client")
+        found = self.Duplicate._find_similar({"name": "ИП Кузнецов", "phone": "+74951112233"})
+        self.assertFalse(found, "without notices, a shared phone alone is no match")
+        # Another city: a namesake there is no notice.
+        form = Form(self.env["res.partner"])
+        form.name = "ООО «Вектор Плюс»"
+        form.city = "Казань"
+        self.assertFalse(form.dedup_candidate_info)
+
     def test_find_similar_query_count(self):
         values = {"name": "Ромашка", "phone": "+7 495 111-22-33"}
         self.Duplicate._find_similar(values)

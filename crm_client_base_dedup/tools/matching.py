@@ -354,6 +354,24 @@ def score_pair(a, b):
     return int(40 + 30 * similarity + 5 * len(support)), reasons
 
 
+def notices(a, b):
+    """What a card being typed shares with an existing one that score_pair does not take for the
+    same client: each shared phone ("phone_of"), the mailbox ("email_of"), or the exact name in
+    the same city ("same_name_city"), as (code, value) tuples. A shared phone or mailbox says
+    whose it is, not that the two are one client; a company and its contacts share them by
+    design and say nothing."""
+    if a.id == b.parent_id or b.id == a.parent_id:
+        return []
+    if a.company_id and b.company_id and a.company_id != b.company_id:
+        return []
+    found = [("phone_of", phone) for phone in sorted(a.phones & b.phones)]
+    if a.email and a.email == b.email:
+        found.append(("email_of", a.email))
+    if a.key and a.key == b.key and a.city and a.city == b.city:
+        found.append(("same_name_city", a.city))
+    return found
+
+
 # Sorted neighbourhoods of (city, key, key without spaces) entries: by key, by reversed key (a
 # typo in the first letters) and by the key without spaces (two words written as one); names
 # that close are alike from this ratio of their compact keys.
