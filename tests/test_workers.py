@@ -59,7 +59,8 @@ result(len(ours))
                 except websocket.WebSocketTimeoutException:
                     continue
                 received.extend(json.loads(frame))
-                if any(n["message"]["type"] == "ccb_ping" and n["message"]["payload"]["token"] == token for n in received):
+                pings = [n["message"] for n in received if n["message"]["type"] == "ccb_ping"]
+                if any(ping["payload"]["token"] == token for ping in pings):
                     break
             else:
                 raise AssertionError(f"no bus notification within {BUS_DEADLINE} s; got {received}")

@@ -547,11 +547,20 @@ class ResPartner(models.Model):
         # Odoo logs "Contact created" on each new partner; we log that message ourselves, with
         # the typed values added, rather than a second message per partner.
         context = self.env.context
+        # What an earlier step (an import's dry run) rewrote before these values reached us, one
+        # dict per vals, so that the chatter says it as for a card typed in the form.
+        earlier = context.get("client_standard_changes")
+        if not (isinstance(earlier, list) and len(earlier) == len(vals_list)):
+            earlier = [{}] * len(vals_list)
+        plain = self.with_context(client_standard_changes=False) if "client_standard_changes" in context else self
         log_creation = not context.get("mail_create_nolog") and not context.get("tracking_disable")
-        creator = self.with_context(mail_create_nolog=True) if log_creation else self
+        creator = plain.with_context(mail_create_nolog=True) if log_creation else plain
         partners = super(ResPartner, creator).create([new for new, _changes, _flagged in standardized])
-        partners = partners.with_env(self.env)
-        changes = {partner.id: item[1] for partner, item in zip(partners, standardized, strict=True) if item[1]}
+        partners = partners.with_env(plain.env)
+        changes = {}
+        for partner, item, before in zip(partners, standardized, earlier, strict=True):
+            if found := {**{fname: tuple(pair) for fname, pair in (before or {}).items()}, **item[1]}:
+                changes[partner.id] = found
         if log_creation:
             partners._client_log_changes(changes, creation=True)
         elif changes and not context.get("tracking_disable"):

@@ -58,6 +58,9 @@ class ResPartner(models.Model):
         help="Existing clients this card may duplicate, checked while it is typed.",
     )
     dedup_candidate_info = fields.Html(compute="_compute_dedup_candidates", sanitize=False)
+    # What tells two same-name cards apart before a merge (the merge wizard, the comparison).
+    dedup_invoice_count = fields.Integer("Invoices", compute="_compute_dedup_card_counts")
+    dedup_message_count = fields.Integer("Messages", compute="_compute_dedup_card_counts")
 
     def _auto_init(self):
         # Odoo creates pg_trgm only in databases made by its own database manager; without it
@@ -96,6 +99,40 @@ class ResPartner(models.Model):
             hidden = self._client_hidden_ids([match["partner"].id for match in found]) if found else set()
             partner.dedup_candidate_ids = [match["partner"].id for match in found if match["partner"].id not in hidden]
             partner.dedup_candidate_info = self._dedup_candidate_html(found, hidden) if found else False
+
+    def _compute_dedup_card_counts(self):
+        """Each card's own customer invoices and credit notes (not cancelled) and chatter
+        messages, in two queries. Counted as superuser: the reader may read the card, not
+        always the journals (a sales manager without Invoicing); only numbers are shown."""
+        ids = [pid for pid in self.ids if isinstance(pid, int)]
+        invoices = messages = {}
+        if ids:
+            invoices = {
+                partner.id: count
+                for partner, count in self.env["account.move"]
+                .sudo()
+                ._read_group(
+                    [
+                        ("partner_id", "in", ids),
+                        ("move_type", "in", ("out_invoice", "out_refund")),
+                        ("state", "!=", "cancel"),
+                    ],
+                    ["partner_id"],
+                    ["__count"],
+                )
+            }
+            messages = dict(
+                self.env["mail.message"]
+                .sudo()
+                ._read_group(
+                    [("model", "=", "res.partner"), ("res_id", "in", ids), ("message_type", "!=", "user_notification")],
+                    ["res_id"],
+                    ["__count"],
+                )
+            )
+        for partner in self:
+            partner.dedup_invoice_count = invoices.get(partner.id, 0)
+            partner.dedup_message_count = messages.get(partner.id, 0)
 
     def _dedup_probe_values(self):
         """This card's values as the duplicate finder takes them (see _find_similar)."""

@@ -1,7 +1,10 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
+from datetime import date
+
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form, new_test_user, tagged
+from odoo.tools import SQL, format_date
 
 from odoo.addons.account.tests.common import AccountTestInvoicingCommon
 
@@ -113,6 +116,42 @@ class TestMerge(AccountTestInvoicingCommon):
         self.assertNotIn("client_missing_fields", log.snapshot_text)
         self.assertNotIn("{'en_US'", log.snapshot_text)
         self.assertNotIn("dedup_", log.snapshot_text)
+
+    def test_same_name_cards_are_told_apart(self):
+        """The wizard and the comparison show each card's id, creation date, salesperson and its
+        counts of invoices, interactions and messages."""
+        sales = "sales_team.group_sale_salesman"
+        boris = new_test_user(self.env, login="dedup_boris", groups=sales, name="Борис Петров")
+        old = self._client("ООО «Ромашка»", user_id=boris.id)
+        young = self._client("ООО «Ромашка»")
+        # The row's creation time is the transaction's: an older card is made older in SQL.
+        self.env.cr.execute(SQL("UPDATE res_partner SET create_date = '2025-03-04 10:00' WHERE id = %s", old.id))
+        old.invalidate_recordset(["create_date"])
+        self._link_everything(old, 1)
+        self.init_invoice("out_invoice", partner=old, amounts=[10], post=True)
+        self.env.flush_all()
+        old.invalidate_recordset()
+        self.assertEqual((old.dedup_invoice_count, old.interaction_count), (2, 1))
+        self.assertGreaterEqual(old.dedup_message_count, 1)
+        self.assertEqual((young.dedup_invoice_count, young.interaction_count), (0, 0))
+        wizard = (
+            self.env["crm.client.merge.wizard"]
+            .with_user(self.manager)
+            .with_context(active_model="res.partner", active_ids=(old | young).ids, lang="en_US")
+            .create({})
+        )
+        table = wizard.cards_info
+        created = format_date(wizard.env, date(2025, 3, 4))
+        for shown in (f"ООО «Ромашка» ({old.id})", f"ООО «Ромашка» ({young.id})", created, "Борис Петров"):
+            self.assertIn(shown, table)
+        cells = [row.split("</td>") for row in table.split("<tr")[2:]]
+        counts = {row[0]: [cell.rsplit(">", 1)[-1] for cell in row[3:6]] for row in cells}
+        self.assertEqual(next(v for k, v in counts.items() if f"({old.id})" in k)[:2], ["2", "1"])
+        self.assertEqual(next(v for k, v in counts.items() if f"({young.id})" in k)[:2], ["0", "0"])
+        self.assertTrue(wizard.line_ids)
+        for text in wizard.line_ids.mapped("values_text"):
+            self.assertIn(f"({old.id})", text)
+            self.assertIn(f"({young.id})", text)
 
     def test_chosen_values_survive(self):
         first = self._client("ООО «Ромашка»", phone="+7 495 111-22-33")

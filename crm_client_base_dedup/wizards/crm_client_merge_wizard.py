@@ -1,7 +1,10 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
+from markupsafe import Markup
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import format_date
 
 # Card fields offered for a choice of the surviving value, in this order.
 MERGE_FIELDS = (
@@ -40,6 +43,7 @@ class CrmClientMergeWizard(models.TransientModel):
         "res.partner", string="Keep this card", required=True, domain="[('id', 'in', partner_ids)]"
     )
     line_ids = fields.One2many("crm.client.merge.wizard.line", "wizard_id", string="Values")
+    cards_info = fields.Html(compute="_compute_cards_info", string="Cards", sanitize=False)
     conflicts = fields.Text(compute="_compute_conflicts", string="Pre-check")
     linked_count = fields.Integer(compute="_compute_conflicts", string="Linked records to move")
 
@@ -83,6 +87,52 @@ class CrmClientMergeWizard(models.TransientModel):
             self.line_ids = [fields.Command.clear()] + [
                 fields.Command.create(line) for line in self._lines_for(partners, self.survivor_id._origin)
             ]
+
+    @api.depends("partner_ids", "survivor_id")
+    def _compute_cards_info(self):
+        """A table of the cards: id, creation date (in the reader's timezone and language),
+        salesperson and the counts of invoices, interactions and messages, so that two cards
+        of the same name are told apart."""
+        headers = (
+            self.env._("Card"),
+            self.env._("Created"),
+            self.env._("Salesperson"),
+            self.env._("Invoices"),
+            self.env._("Interactions"),
+            self.env._("Messages"),
+        )
+        head = Markup("").join(Markup("<th>%s</th>") % header for header in headers)
+        for wizard in self:
+            partners = wizard.partner_ids._origin
+            rows = []
+            for partner in partners:
+                created = fields.Datetime.context_timestamp(partner, partner.create_date).date()
+                kept = partner == wizard.survivor_id._origin
+                rows.append(
+                    Markup(
+                        '<tr class="%s"><td>%s%s</td><td>%s</td><td>%s</td><td class="text-end">%s</td>'
+                        '<td class="text-end">%s</td><td class="text-end">%s</td></tr>'
+                    )
+                    % (
+                        "fw-bold" if kept else "",
+                        partner.with_context(partner_show_db_id=True).display_name,
+                        Markup(" <span class='badge text-bg-success'>%s</span>") % self.env._("kept") if kept else "",
+                        format_date(self.env, created),
+                        partner.user_id.name or "",
+                        partner.dedup_invoice_count,
+                        partner.interaction_count,
+                        partner.dedup_message_count,
+                    )
+                )
+            wizard.cards_info = (
+                Markup(
+                    '<table class="table table-sm o_crm_client_merge_cards">'
+                    "<thead><tr>%s</tr></thead><tbody>%s</tbody></table>"
+                )
+                % (head, Markup("").join(rows))
+                if partners
+                else False
+            )
 
     @api.depends("partner_ids", "survivor_id")
     def _compute_conflicts(self):
@@ -141,7 +191,8 @@ class CrmClientMergeWizardLine(models.TransientModel):
                 line.field_label = line.values_text = line.preview = False
                 continue
             line.field_label = field._description_string(self.env)
-            line.values_text = "\n".join(f"{p.display_name}: {_shown(p, line.field_name)}" for p in partners)
+            labelled = partners.with_context(partner_show_db_id=True)
+            line.values_text = "\n".join(f"{p.display_name}: {_shown(p, line.field_name)}" for p in labelled)
             line.preview = _shown(line.source_id._origin, line.field_name) if line.source_id else ""
 
 

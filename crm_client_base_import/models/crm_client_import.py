@@ -204,7 +204,7 @@ class CrmClientImport(models.Model):
         planned = []
         for number, raw in table_lines:
             try:
-                values, contact = self._line_values(raw)
+                values, contact, rewritten = self._line_values(raw)
             except ValidationError as exc:
                 planned.append(
                     {
@@ -220,7 +220,7 @@ class CrmClientImport(models.Model):
                     "line_number": number,
                     "name": values["name"],
                     "action": "create",
-                    "values": {"partner": values, "contact": contact},
+                    "values": {"partner": values, "contact": contact, "rewritten": rewritten},
                 }
             )
         valid = [line for line in planned if line["action"] == "create"]
@@ -341,8 +341,9 @@ class CrmClientImport(models.Model):
         return changes
 
     def _line_values(self, raw):
-        """(partner values, contact values or None) of a line, brought to the data standards;
-        raises ValidationError with the reason in words."""
+        """(partner values, contact values or None, {"partner", "contact": {field: (as in the
+        file, as stored)}}) of a line, brought to the data standards, with what the standards
+        rewrote; raises ValidationError with the reason in words."""
         env = self.env
         for key, value in raw.items():
             if reader.is_formula(value):
@@ -386,7 +387,7 @@ class CrmClientImport(models.Model):
             if fname in values:
                 values[fname] = str(values[fname])
         Partner = env["res.partner"]
-        values, _changes, _flagged = Partner._client_standardize(values)
+        values, rewritten, _flagged = Partner._client_standardize(values)
         # The checks a write would run (INN checksum and length, KPP, OGRN, Odoo's VAT check,
         # birthday), on a record in memory.
         self._check_constraints(Partner.new(values), values)
@@ -404,8 +405,9 @@ class CrmClientImport(models.Model):
                 contact["birthday"] = self._date(raw["contact_birthday"], "contact_birthday")
             if values.get("country_id"):
                 contact["country_id"] = values["country_id"]
-            contact, _changes, _flagged = Partner._client_standardize(contact)
-        return _json_safe(values), _json_safe(contact) if contact else None
+            contact, contact_rewritten, _flagged = Partner._client_standardize(contact)
+        rewritten = {"partner": rewritten, "contact": contact_rewritten if contact else {}}
+        return _json_safe(values), _json_safe(contact) if contact else None, rewritten
 
     @api.model
     def _check_constraints(self, record, values):
@@ -566,15 +568,22 @@ class CrmClientImport(models.Model):
         Partner = self.env["res.partner"]
         if not lines:
             return Partner
-        partners = self._guarded(lines, lambda b: Partner.create([_from_json(line.values["partner"]) for line in b]))
+        partners = self._guarded(
+            lines,
+            lambda b: Partner.with_context(client_standard_changes=[_rewritten(line, "partner") for line in b]).create(
+                [_from_json(line.values["partner"]) for line in b]
+            ),
+        )
+        with_contact = lines.filtered(lambda line: line.values.get("contact"))
         contacts = [
             {**_from_json(line.values["contact"]), "parent_id": partner.id}
             for line, partner in zip(lines, partners, strict=True)
             if line.values.get("contact")
         ]
         if contacts:
-            with_contact = lines.filtered(lambda line: line.values.get("contact"))
-            self._guarded(with_contact, lambda _b: Partner.create(contacts))
+            rewritten = [_rewritten(line, "contact") for line in with_contact]
+            creator = Partner.with_context(client_standard_changes=rewritten)
+            self._guarded(with_contact, lambda _b: creator.create(contacts))
         return partners
 
     def _import_updates(self, lines):
@@ -583,10 +592,17 @@ class CrmClientImport(models.Model):
         return lines.partner_id
 
     def _update_line(self, line):
+        partner = line.partner_id
         if line.values["partner"]:
-            line.partner_id.write(_from_json(line.values["partner"]))
+            partner.write(_from_json(line.values["partner"]))
+            # The values came rewritten by the dry run: say what the file had, as the form does.
+            rewritten = {f: pair for f, pair in _rewritten(line, "partner").items() if f in line.values["partner"]}
+            if rewritten:
+                partner._client_log_changes({partner.id: rewritten})
         if line.values.get("contact"):
-            self.env["res.partner"].create({**_from_json(line.values["contact"]), "parent_id": line.partner_id.id})
+            self.env["res.partner"].with_context(client_standard_changes=[_rewritten(line, "contact")]).create(
+                {**_from_json(line.values["contact"]), "parent_id": partner.id}
+            )
 
     def _guarded(self, lines, action):
         """Run ``action(lines)``; on an error, find the failing line (one by one, each in a
@@ -648,6 +664,12 @@ class CrmClientImport(models.Model):
 
 def _json_safe(values):
     return {key: value.isoformat() if isinstance(value, datetime.date) else value for key, value in values.items()}
+
+
+def _rewritten(line, key):
+    """What the data standards rewrote in a line's ``key`` ("partner" or "contact") values:
+    {field: (as in the file, as stored)}; none for lines planned before this was kept."""
+    return {fname: tuple(pair) for fname, pair in ((line.values.get("rewritten") or {}).get(key) or {}).items()}
 
 
 def _from_json(values):

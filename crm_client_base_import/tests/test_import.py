@@ -83,6 +83,24 @@ class TestImport(TransactionCase):
         self.assertEqual(wizard.partner_ids, north | self.existing | self.Partner.search([("vat", "=", "5401234566")]))
         self.assertEqual(self.Partner.search_count([]), before + 3, "two clients and one contact")
 
+    def test_chatter_says_what_the_standards_rewrote(self):
+        """An imported card's creation message, and an updated card's note, say what the file
+        had and what was stored, as for a card typed in the form."""
+        rows = [HEADER, ["ООО «Ромашка»", "7707083893", "8 495 1112233", "", "Москва", "", ""], self.rows[2]]
+        wizard = self._wizard("клиенты.csv", csv_file(rows))
+        wizard.with_context(lang="en_US").action_import()
+        north = self.Partner.search([("vat", "=", "5001007329"), ("parent_id", "=", False)])
+        bodies = north.message_ids.mapped("body")
+        self.assertEqual(len(bodies), 1, "one creation message, completed")
+        self.assertIn("8 (495) 222-33-44", bodies[0])
+        self.assertIn(north.phone, bodies[0])
+        self.assertIn("Brought to the data standards", bodies[0])
+        notes = [body for body in self.existing.message_ids.mapped("body") if "Brought" in body]
+        self.assertEqual(len(notes), 1)
+        note = notes[0]
+        self.assertIn("8 495 1112233", note)
+        self.assertIn(self.existing.phone, note)
+
     def test_all_or_nothing(self):
         before = self.Partner.search_count([])
         wizard = self._wizard("клиенты.csv", csv_file(self.rows))
