@@ -7,6 +7,7 @@ from . import (
     crm_client_channel_report,
     crm_client_completeness_rule,
     crm_client_completeness_snapshot,
+    crm_client_requirement,
     crm_client_export_log,
     crm_client_family_member,
     crm_client_hobby,

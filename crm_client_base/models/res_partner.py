@@ -248,6 +248,16 @@ class ResPartner(models.Model):
         readonly=True,
         copy=False,
     )
+    # The same, one record per requirement whatever the client type: what the control groups by.
+    client_missing_requirement_ids = fields.Many2many(
+        "crm.client.requirement",
+        "res_partner_client_missing_requirement_rel",
+        "partner_id",
+        "requirement_id",
+        string="Missing",
+        readonly=True,
+        copy=False,
+    )
     client_is_stale = fields.Boolean(
         "Stale",
         readonly=True,
@@ -976,19 +986,42 @@ class ResPartner(models.Model):
                 [row[3] for row in rows],
             )
         )
-        pairs = [(row[0], rule_id) for row in rows for rule_id in row[4]]
-        self.env.execute_query(
-            SQL("DELETE FROM res_partner_client_missing_rule_rel WHERE partner_id = ANY(%s)", [row[0] for row in rows])
-        )
-        if pairs:
-            self.env.execute_query(
-                SQL(
-                    "INSERT INTO res_partner_client_missing_rule_rel (partner_id, rule_id)"
-                    " SELECT unnest(%s::int[]), unnest(%s::int[])",
-                    [pair[0] for pair in pairs],
-                    [pair[1] for pair in pairs],
+        requirement_of = {
+            requirement.code: requirement.id
+            for requirement in self.env["crm.client.requirement"]
+            .sudo()
+            .search([("code", "in", rules.mapped("requirement"))])
+        }
+        code_of = {rule.id: rule.requirement for rule in rules}
+        ids = [row[0] for row in rows]
+        for table, column, pairs in (
+            (
+                "res_partner_client_missing_rule_rel",
+                "rule_id",
+                {(row[0], rule_id) for row in rows for rule_id in row[4]},
+            ),
+            (
+                "res_partner_client_missing_requirement_rel",
+                "requirement_id",
+                {
+                    (row[0], requirement_of[code_of[rule_id]])
+                    for row in rows
+                    for rule_id in row[4]
+                    if code_of[rule_id] in requirement_of
+                },
+            ),
+        ):
+            self.env.execute_query(SQL("DELETE FROM %s WHERE partner_id = ANY(%s)", SQL.identifier(table), ids))
+            if pairs:
+                self.env.execute_query(
+                    SQL(
+                        "INSERT INTO %s (partner_id, %s) SELECT unnest(%s::int[]), unnest(%s::int[])",
+                        SQL.identifier(table),
+                        SQL.identifier(column),
+                        [pair[0] for pair in pairs],
+                        [pair[1] for pair in pairs],
+                    )
                 )
-            )
         clients.invalidate_recordset(
             [
                 "client_completeness",
@@ -996,6 +1029,7 @@ class ResPartner(models.Model):
                 "client_completeness_version",
                 "client_incomplete",
                 "client_missing_rule_ids",
+                "client_missing_requirement_ids",
             ]
         )
 

@@ -16,14 +16,17 @@ class ReportClientCompleteness(models.AbstractModel):
         clients = self.env["res.partner"].browse(docids).filtered(lambda p: not p.parent_id)
         lines = []
         for user, partners in sorted(clients.grouped("user_id").items(), key=lambda item: item[0].name or ""):
-            missing = Counter(rule for partner in partners for rule in partner.client_missing_rule_ids)
+            # Per requirement, whatever the client type: "INN (5)", not "INN (3), INN (2)".
+            missing = Counter(
+                requirement for partner in partners for requirement in partner.client_missing_requirement_ids
+            )
             lines.append(
                 {
                     "salesperson": user.name or self.env._("Free pool"),
                     "clients": len(partners),
                     "average": round(sum(partners.mapped("client_completeness")) / len(partners), 1),
                     "incomplete": sum(partners.mapped("client_incomplete")),
-                    "missing": ", ".join(f"{rule.name} ({count})" for rule, count in missing.most_common(3)),
+                    "missing": ", ".join(f"{item.name} ({count})" for item, count in missing.most_common(3)),
                 }
             )
         return {"doc_ids": docids, "doc_model": "res.partner", "docs": clients, "lines": lines}

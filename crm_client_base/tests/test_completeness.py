@@ -123,6 +123,42 @@ class TestCompleteness(TransactionCase):
         counts = {rule.requirement: count for rule, count in missing if rule}
         self.assertEqual(counts, {"phone": 2, "key_person": 2, "vat": 1, "birthday": 1})
 
+    def test_grouped_by_missing_requirement_one_row_each(self):
+        """A requirement weighed for two client types is one row of the control, not "INN" and
+        "INN (2)"; the printed control counts it once too."""
+        self.env["crm.client.completeness.rule"].create(
+            {"name": "ИНН ИП", "client_type": "individual_entrepreneur", "requirement": "vat", "weight": 5}
+        )
+        Partner = self.env["res.partner"]
+        clients = Partner.create(
+            [
+                {"name": "ООО Без ИНН", "is_company": True, "user_id": self.salesman.id},
+                {
+                    "name": "ИП Без ИНН",
+                    "is_company": True,
+                    "client_type": "individual_entrepreneur",
+                    "user_id": self.salesman.id,
+                },
+            ]
+        )
+        by_rule = Partner._read_group([("id", "in", clients.ids)], ["client_missing_rule_ids"], ["__count"])
+        self.assertEqual(len([rule for rule, _count in by_rule if rule.requirement == "vat"]), 2)
+        groups = Partner._read_group([("id", "in", clients.ids)], ["client_missing_requirement_ids"], ["__count"])
+        counts = {requirement.code: count for requirement, count in groups if requirement}
+        self.assertEqual(counts, {"vat": 2, "phone": 1, "key_person": 1, "ogrn": 1})
+        self.assertEqual(
+            self.env.ref("crm_client_base.crm_client_requirement_vat").with_context(lang="ru_RU").name, "ИНН"
+        )
+        html = (
+            self.env["ir.actions.report"]
+            ._render_qweb_html("crm_client_base.action_report_client_completeness", clients.ids)[0]
+            .decode()
+        )
+        self.assertIn("INN (2)", html)
+        # The group-by of the list is the requirement.
+        search = self.env.ref("crm_client_base.res_partner_view_search")
+        self.assertIn("'group_by': 'client_missing_requirement_ids'", search.arch)
+
     def test_completion_activities_are_not_duplicated(self):
         clients = self.env["res.partner"].create(
             [{"name": f"Неполный {i}", "is_company": True, "user_id": self.salesman.id} for i in range(3)]
