@@ -6,12 +6,12 @@ VENV := .venv
 DEMO_DB ?= crm_client_base_demo
 BENCH_SIZE ?= 10000
 
-.PHONY: help setup demo test lint bench i18n readme partner-indexes clean
+.PHONY: help setup demo test lint bench i18n readme screenshots partner-indexes clean
 
 help:
 	@echo "make demo   set up, create the demo database and serve it at http://localhost:8069"
 	@echo "make test   set up, install the addons on a fresh database, run every test and the linters"
-	@echo "make setup | lint | bench (BENCH_SIZE=$(BENCH_SIZE)) | i18n | readme | clean"
+	@echo "make setup | lint | bench (BENCH_SIZE=$(BENCH_SIZE)) | i18n | readme | screenshots | clean"
 	@echo "make partner-indexes DB=name [CREATE=1]   report (create) missing indexes on foreign keys to partners"
 
 setup:
@@ -38,6 +38,10 @@ i18n: setup
 # Each addon's Apps page (static/description/index.html) from its readme/ fragments.
 readme: setup
 	@$(VENV)/bin/python tools/readme.py
+
+# The readme's screenshots, taken from the demo database (built when missing) in headless Chromium.
+screenshots: setup
+	@$(VENV)/bin/python tools/screenshots.py --db $(DEMO_DB)
 
 # Odoo finds an addon's command only when --addons-path comes first: take it from odoo.conf.
 partner-indexes: setup

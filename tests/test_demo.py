@@ -34,6 +34,27 @@ def test_demo_content(demo_db):
     assert groups > 0, "the demo has near-duplicates for the dedup addon to find"
 
 
+def test_demo_analytics_show_something(demo_db):
+    """Value analysis, channel effectiveness and the data-quality trend have data to show."""
+    invoices = psql(
+        "SELECT count(*), count(DISTINCT partner_id), max(invoice_date) - min(invoice_date) FROM account_move"
+        " WHERE move_type = 'out_invoice' AND state = 'posted'",
+        demo_db,
+    ).split("|")
+    assert int(invoices[0]) > 20 and int(invoices[1]) > 5, invoices
+    assert int(invoices[2]) > 180, "invoices spread over the year"
+    valued = int(psql("SELECT count(*) FROM crm_client_value WHERE revenue_total > 0", demo_db))
+    assert valued == int(invoices[1])
+    channels = psql(
+        "SELECT count(DISTINCT source_id), count(DISTINCT campaign_id) FROM res_partner"
+        " WHERE ref LIKE 'GEN-%' AND parent_id IS NULL",
+        demo_db,
+    ).split("|")
+    assert int(channels[0]) >= 4 and int(channels[1]) >= 2, channels
+    weeks = int(psql("SELECT count(DISTINCT date) FROM crm_client_completeness_snapshot", demo_db))
+    assert weeks >= 12
+
+
 def test_demo_company_is_russian_and_english_is_offered(demo_db):
     company = psql(
         "SELECT c.code, cur.name FROM res_company co JOIN res_partner p ON p.id = co.partner_id"
@@ -49,7 +70,7 @@ def test_demo_company_is_russian_and_english_is_offered(demo_db):
     assert phones == "0"
 
 
-@pytest.mark.parametrize("login", ["admin", "manager"])
+@pytest.mark.parametrize("login", ["admin", "manager", "sales"])
 def test_demo_login_over_http(demo_db, login):
     with odoo_server(demo_db) as url:
         session = requests.Session()
@@ -61,3 +82,19 @@ def test_demo_login_over_http(demo_db, login):
         assert answer["result"]["uid"]
         page = session.get(f"{url}/odoo/action-crm_client_base.res_partner_action", timeout=HTTP_TIMEOUT)
         assert page.status_code == 200 and "odoo.__session_info__" in page.text
+
+
+def test_screenshots_are_taken_from_the_demo(demo_db, tmp_path):
+    """`make screenshots` drives a real browser through the demo: each picture is a full page."""
+    subprocess.run(
+        [sys.executable, ROOT / "tools" / "screenshots.py", "--db", demo_db, "--out", tmp_path],
+        check=True,
+        capture_output=True,
+        timeout=1800,
+    )
+    for name in ("client_card", "duplicate_banner", "import_result", "merge_wizard"):
+        data = (tmp_path / f"{name}.png").read_bytes()
+        assert data.startswith(b"\x89PNG"), name
+        width, height = int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+        assert (width, height) == (1400, 900), (name, width, height)
+        assert len(data) > 30000, f"{name} is a blank page"

@@ -34,7 +34,20 @@ if not manager:
             "group_ids": [(4, env.ref("sales_team.group_sale_manager").id)],
         }
     )
-salespeople = manager | env.ref("base.user_admin")
+# A salesperson who sees only their own clients and the free pool: the suite's main user.
+salesperson = users.search([("login", "=", "sales")])
+if not salesperson:
+    salesperson = users.create(
+        {
+            "name": "Анна Продажина",
+            "login": "sales",
+            "password": "sales",
+            "lang": "ru_RU",
+            "tz": "Europe/Moscow",
+            "group_ids": [(4, env.ref("sales_team.group_sale_salesman").id)],
+        }
+    )
+salespeople = manager | salesperson | env.ref("base.user_admin")
 
 
 def values(record, parent_id=None):
@@ -135,8 +148,95 @@ reminders = env["crm.client.reminder"].create(
 )
 env["crm.client.reminder.engine"]._cron_generate_reminders()
 env["crm.client.duplicate"].scan()
+
+# -- analytics: acquisition channels and campaigns, a year of invoices, a data-quality trend ----
+channels = [
+    env["utm.source"].search([("name", "=", name)], limit=1) or env["utm.source"].create({"name": name})
+    for name in ("Яндекс.Директ", "Рекомендация клиента", "Выставка", "Холодный звонок", "Сайт")
+]
+campaigns = [
+    env["utm.campaign"].create({"name": name, "client_acquisition_cost": cost})
+    for name, cost in (
+        ("Выставка «Продэкспо» 2026", 450000),
+        ("Яндекс.Директ: оптовые поставки", 180000),
+        ("Рассылка: новый каталог", 25000),
+    )
+]
+# The campaign of each channel that had one; other channels bring clients without a campaign.
+campaign_of = {channels[2].id: campaigns[0], channels[0].id: campaigns[1], channels[4].id: campaigns[2]}
+tops_created = created.filtered(lambda p: not p.parent_id)
+for partner in tops_created:
+    if rng.random() < 0.8:
+        channel = rng.choice(channels)
+        campaign = campaign_of.get(channel.id)
+        partner.write(
+            {
+                "source_id": channel.id,
+                "campaign_id": campaign.id if campaign and rng.random() < 0.7 else False,
+            }
+        )
+company = env.company
+journal = env["account.journal"].search([("type", "=", "sale"), ("company_id", "=", company.id)], limit=1)
+today = fields.Date.today()
+goods = ["Поставка упаковки", "Доставка и монтаж", "Годовое обслуживание", "Партия товара по договору"]
+invoices = []
+for partner in tops_created.filtered("is_company"):
+    if rng.random() > 0.55:
+        continue
+    # Loyal clients buy monthly, others a few times a year: RFM segments of every kind.
+    for _ in range(rng.choice([1, 2, 3, 6, 12])):
+        invoices.append(
+            {
+                "move_type": "out_invoice",
+                "partner_id": partner.id,
+                "journal_id": journal.id,
+                "invoice_date": today - timedelta(days=rng.randint(0, 365)),
+                "invoice_line_ids": [
+                    (
+                        0,
+                        0,
+                        {
+                            "name": rng.choice(goods),
+                            "quantity": rng.randint(1, 20),
+                            "price_unit": rng.choice([4500, 12000, 35000, 90000]),
+                        },
+                    )
+                ],
+            }
+        )
+# In date order, so that the invoice numbers follow the dates.
+invoices.sort(key=lambda vals: vals["invoice_date"])
+moves = env["account.move"].create(invoices)
+moves.action_post()
+# Most invoices older than a month are paid; the rest are overdue.
+paid = moves.filtered(lambda m: m.invoice_date < today - timedelta(days=30) and rng.random() < 0.8)
+if paid:
+    env["account.payment.register"].with_context(active_model="account.move", active_ids=paid.ids).create(
+        {"group_payment": True}
+    )._create_payments()
+env["crm.client.value"]._refresh()
+# A data-quality trend: today's figures per salesperson, and the twelve weeks before, when the
+# cards were less complete (the snapshots the nightly job would have taken).
+Snapshot = env["crm.client.completeness.snapshot"]
+Snapshot._cron_take_snapshot()
+history = []
+for snapshot in Snapshot.search([("date", "=", fields.Date.context_today(Snapshot))]):
+    for weeks in range(1, 13):
+        average = max(5.0, snapshot.average_completeness - 2.5 * weeks + rng.uniform(-2, 2))
+        history.append(
+            {
+                "date": snapshot.date - timedelta(weeks=weeks),
+                "user_id": snapshot.user_id.id,
+                "company_id": snapshot.company_id.id,
+                "client_count": max(1, snapshot.client_count - weeks * rng.randint(0, 2)),
+                "average_completeness": round(average, 1),
+                "incomplete_count": min(snapshot.client_count, snapshot.incomplete_count + weeks),
+            }
+        )
+Snapshot.create(history)
 env.cr.commit()
 print(
     f"demo: {len(created)} clients, {len(children)} key contacts, {len(interactions)} interactions, "
-    f"{env['crm.client.duplicate'].search_count([])} duplicate candidates"
+    f"{env['crm.client.duplicate'].search_count([])} duplicate candidates, {len(moves)} invoices "
+    f"({len(paid)} paid), {len(history)} past data-quality snapshots"
 )

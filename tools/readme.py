@@ -42,6 +42,8 @@ def render(addon):
         fragment = addon / "readme" / file_name
         if fragment.is_file():
             body = markdown.markdown(fragment.read_text(encoding="utf-8"), extensions=["tables", "sane_lists"])
+            # The fragments show images from static/description/, where the page itself is.
+            body = body.replace('src="../static/description/', 'src="')
             sections.append(f"<h2>{title}</h2>\n{body}")
     return PAGE.format(
         name=html.escape(manifest["name"]),

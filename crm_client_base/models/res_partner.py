@@ -431,14 +431,24 @@ class ResPartner(models.Model):
                     if company.client_invalid_phone_policy == "flag":
                         flagged.append(fname)
                         continue
-                    raise ValidationError(
-                        self.env._(
-                            "%(field)s: %(value)s is not a valid phone number (%(reason)s).",
-                            field=self._fields[fname].get_description(self.env)["string"],
+                    # Odoo's reason carries the phone library's English words: say what to do.
+                    label = self._fields[fname].get_description(self.env)["string"]
+                    if country:
+                        message = self.env._(
+                            "%(field)s: %(value)s is not a phone number of %(country)s: write its digits, with "
+                            "the country code for another country (+7 495 123-45-67).",
+                            field=label,
                             value=vals[fname],
-                            reason=exc.args[0],
+                            country=country.name,
                         )
-                    ) from exc
+                    else:
+                        message = self.env._(
+                            "%(field)s: %(value)s is not a phone number: write its digits with the country code "
+                            "(+7 495 123-45-67).",
+                            field=label,
+                            value=vals[fname],
+                        )
+                    raise ValidationError(message) from exc
                 self._client_rewrite(vals, fname, formatted, changes)
         if vals.get("telegram"):
             match = TELEGRAM.match(vals["telegram"].strip())
