@@ -3,8 +3,9 @@
 
 The database gets crm, sale and the three addons with Odoo's demo data, Russian loaded, and a
 generated client base (bench/generator.py): Russian and international companies and people,
-key contacts, logged interactions in the chatter, scheduled calls, and dirty near-duplicates
-with look-alikes that are not duplicates, for the dedup addon to find.
+key contacts, logged interactions in the chatter, scheduled calls, dirty near-duplicates with
+look-alikes that are not duplicates, for the dedup addon to find, and analytics: acquisition
+channels and campaigns, a year of invoices, a data-quality trend.
 
 A second ``make demo`` serves the existing database; ``--reset`` builds it again.
 """
@@ -120,8 +121,9 @@ def main():
         return 0
     print(
         f"\ndemo: serving {args.db} at http://localhost:{args.port}\n"
-        f"demo: log in as admin / admin (administrator) or manager / manager (sales manager); the interface\n"
-        f"demo: is in Russian (switch it in My Preferences); Ctrl+C stops the server\n",
+        f"demo: log in as admin / admin (administrator), manager / manager (sales manager) or sales / sales\n"
+        f"demo: (salesperson: own clients and the free pool); the interface is in Russian (switch it in\n"
+        f"demo: My Preferences); Ctrl+C stops the server\n",
         flush=True,
     )
     cmd = odoo_cmd(args.db, f"--http-port={args.port}", f"--db-filter=^{args.db}$")
