@@ -31,6 +31,10 @@ Benchmarks:
   groups) on the same data; the lookup of a client typed in (against a name search); then
   ``partner_indexes`` creates the missing foreign-key indexes in ours, and 1,000 labeled groups
   (``--merges``) are merged by our merge and by Odoo's wizard, on the same data, each rolled back.
+
+The run ends with a table of every figure, its goal (a ratio to its baseline not to exceed:
+creation 1.3x, client value 3x, merges 0.2x, i.e. five times faster than Odoo's wizard) and
+whether it is met; it exits with 1 when a goal is missed, so that a regression shows at once.
 """
 
 import argparse
@@ -477,18 +481,46 @@ def build(kind):
     )
 
 
-def report(name, plain, ours, labels=("plain", "ours")):
+# Every figure of the run, for the table at the end: (name, baseline, ours, goal).
+RESULTS = []
+
+
+def report(name, plain, ours, labels=("plain", "ours"), goal=None):
     """One line: the baseline, the measured figure (seconds, or milliseconds under one second)
-    and their ratio."""
+    and their ratio; ``goal`` is the ratio not to exceed (0.2: five times faster), if any."""
     ratio = ours / plain if plain else float("inf")
-
-    def show(seconds):
-        return f"{seconds:9.2f} s " if seconds >= 1 else f"{seconds * 1000:9.1f} ms"
-
+    RESULTS.append((name.strip(), plain, ours, ratio, goal))
     print(
         f"{name:<44} {labels[0]} {show(plain)}   {labels[1]} {show(ours)}   ratio {ratio:5.2f}x",
         flush=True,
     )
+
+
+def show(seconds):
+    return f"{seconds:9.2f} s " if seconds >= 1 else f"{seconds * 1000:9.1f} ms"
+
+
+def goals_table():
+    """The table of every figure with its goal and whether it is met; the number not met."""
+    print("\nbench: every figure, its goal and whether it is met", flush=True)
+    print(f"{'figure':<52} {'baseline':>12} {'ours':>12} {'ratio':>8} {'goal':>8}  met")
+    missed = 0
+    for name, plain, ours, ratio, goal in RESULTS:
+        if goal is None:
+            verdict, shown = "(no goal)", "-"
+        else:
+            met = ratio <= goal
+            missed += not met
+            verdict, shown = ("yes" if met else "NO"), f"{goal:.2f}x"
+        print(f"{name[:52]:<52} {show(plain):>12} {show(ours):>12} {ratio:7.2f}x {shown:>8}  {verdict}")
+    print(f"bench: {missed} goal(s) not met" if missed else "bench: every goal is met", flush=True)
+    return missed
+
+
+# The goals, as ratios to the baseline of the same run (issue: benchmark regressions).
+GOAL_CREATE = 1.3
+GOAL_VALUE = 3.0
+GOAL_MERGE = 0.2
 
 
 def main():
@@ -508,10 +540,12 @@ def main():
     env = {"BENCH_ROOT": str(ROOT), "BENCH_SIZE": str(args.size), "BENCH_SEED": str(args.seed)}
     if args.reuse:
         if args.only_import:
-            return import_benchmarks(env)
-        if args.only_value:
-            return value_benchmarks(env)
-        return dedup_benchmarks(args, env, {"plain": {"partners": "kept"}})
+            import_benchmarks(env)
+        elif args.only_value:
+            value_benchmarks(env)
+        else:
+            dedup_benchmarks(args, env, {"plain": {"partners": "kept"}})
+        return 1 if goals_table() else 0
     print(f"bench: building the plain and ours databases, then loading {args.size} generated clients", flush=True)
     for kind in DATABASES:
         build(kind)
@@ -520,6 +554,7 @@ def main():
         f"create {created['plain']['partners']} partners",
         created["plain"]["seconds"],
         created["ours"]["seconds"],
+        goal=GOAL_CREATE,
     )
     env["BENCH_PHONES"] = str(args.phones)
     phones = {kind: odoo_shell(db, PHONES, env=env) for kind, db in DATABASES.items()}
@@ -564,7 +599,7 @@ def main():
             except RuntimeError as error:
                 # The figures are in; a database left behind is not a failed benchmark.
                 print(f"bench: {error}; drop it later with: dropdb {db}")
-    return 0
+    return 1 if goals_table() else 0
 
 
 def value_benchmarks(env):
@@ -578,6 +613,7 @@ def value_benchmarks(env):
         value["plain"],
         value["ours"],
         ("SQL aggregate", "ours"),
+        goal=GOAL_VALUE,
     )
     # The nightly run rewrites the table once autovacuum has cleared the rows of the previous
     # run (as it does within a minute of a rewrite). Each run takes a third of a second, so one
@@ -592,6 +628,7 @@ def value_benchmarks(env):
         statistics.median(run["plain"] for run in nightly),
         statistics.median(run["ours"] for run in nightly),
         ("SQL aggregate", "ours"),
+        goal=GOAL_VALUE,
     )
 
 
@@ -655,6 +692,7 @@ def dedup_benchmarks(args, env, created):
         merges["plain"]["seconds"],
         merges["ours"]["seconds"],
         ("Odoo wizard", "ours"),
+        goal=GOAL_MERGE,
     )
     print(
         f"  queries per group: Odoo {merges['plain']['queries']:.0f}, ours {merges['ours']['queries']:.0f}",
