@@ -5,7 +5,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
 
-import run  # noqa: E402
+import run
 
 
 def test_goals_table_says_which_goal_is_missed(capsys, monkeypatch):

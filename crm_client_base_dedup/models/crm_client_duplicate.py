@@ -352,6 +352,8 @@ class CrmClientDuplicate(models.Model):
                 "score": score,
                 "reasons": self._reason_text(reasons),
                 "reason_codes": [code for code, _value in _distinct_reasons(reasons)],
+                # What the reasons are made of, to word them again in another language.
+                "reason_pairs": _distinct_reasons(reasons),
             }
             for score, pid, reasons in found[:limit] + shared[:limit]
         ]
@@ -441,6 +443,7 @@ class CrmClientDuplicate(models.Model):
                     "score": score,
                     "reasons": self._reason_text(reasons),
                     "reason_codes": [code for code, _value in _distinct_reasons(reasons)],
+                    "reason_pairs": _distinct_reasons(reasons),
                 }
         return best
 

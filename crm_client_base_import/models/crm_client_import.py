@@ -211,7 +211,7 @@ class CrmClientImport(models.Model):
                         "line_number": number,
                         "name": str(raw.get("name") or ""),
                         "action": "refuse",
-                        "message": exc.args[0],
+                        "message_text": exc.args[0],
                     }
                 )
                 continue
@@ -230,7 +230,6 @@ class CrmClientImport(models.Model):
         matches = self.env["crm.client.duplicate"]._match_values([line["values"]["partner"] for line in valid])
         # A match the user may not read is named by its holder only, never by its own data.
         hidden = Partner._client_hidden_ids([match["partner_id"] for match in matches if match])
-        Duplicate = self.env["crm.client.duplicate"]
         existing = Partner.browse(
             {match["partner_id"] for match in matches if match and match["score"] >= threshold} - hidden
         )
@@ -240,34 +239,16 @@ class CrmClientImport(models.Model):
                 continue
             partner = Partner.browse(match["partner_id"])
             if partner.id in hidden:
-                shared = Duplicate._reason_kinds(match["reason_codes"])
                 holder = Partner._client_holder_name(partner.id)
+                args = {"holder": holder, "score": match["score"], "shared": match["reason_codes"]}
                 if match["score"] < threshold:
-                    line["message"] = self.env._(
-                        "New client; looks like a client held by %(holder)s (%(score)s: %(shared)s)",
-                        holder=holder,
-                        score=match["score"],
-                        shared=shared,
-                    )
+                    line["message_data"] = {"code": "looks_like_hidden", "args": args}
                 else:
-                    line.update(
-                        action="refuse",
-                        values=False,
-                        message=self.env._(
-                            "Already in the base (%(shared)s), held by %(holder)s: only they or a manager can "
-                            "update it.",
-                            shared=shared,
-                            holder=holder,
-                        ),
-                    )
+                    line.update(action="refuse", values=False, message_data={"code": "hidden", "args": args})
                 continue
+            found = {"client": partner.display_name, "score": match["score"], "reasons": match["reason_pairs"]}
             if match["score"] < threshold:
-                line["message"] = self.env._(
-                    "New client; looks like %(client)s (%(score)s: %(reasons)s)",
-                    client=partner.display_name,
-                    score=match["score"],
-                    reasons=match["reasons"],
-                )
+                line["message_data"] = {"code": "looks_like", "args": found}
                 continue
             try:
                 partner.check_access("write")
@@ -275,18 +256,17 @@ class CrmClientImport(models.Model):
                 line.update(
                     action="refuse",
                     values=False,
-                    message=self.env._(
-                        "Already in the base as %(client)s, held by %(owner)s: only they or a manager can update it.",
-                        client=partner.sudo().display_name,
-                        owner=partner.sudo().user_id.name or self.env._("another salesperson"),
-                    ),
+                    message_data={
+                        "code": "held",
+                        "args": {"client": partner.sudo().display_name, "owner": partner.sudo().user_id.name},
+                    },
                 )
                 continue
             changes = self._changes(partner, line["values"]["partner"])
             try:
                 self._check_constraints(partner.new(_from_json(changes), origin=partner), changes)
             except ValidationError as exc:
-                line.update(action="refuse", values=False, partner_id=partner.id, message=exc.args[0])
+                line.update(action="refuse", values=False, partner_id=partner.id, message_text=exc.args[0])
                 continue
             contact = line["values"]["contact"]
             if contact and matching.name_key(contact["name"]) in {
@@ -296,20 +276,67 @@ class CrmClientImport(models.Model):
                 line["values"]["contact"] = None
             line.update(partner_id=partner.id, score=match["score"])
             if not changes and not line["values"]["contact"]:
-                line.update(action="unchanged", message=self.env._("Already in the base: %s", match["reasons"]))
+                line.update(action="unchanged", message_data={"code": "unchanged", "args": found})
             else:
                 line["values"]["partner"] = changes
                 line.update(
                     action="update",
-                    message=self.env._(
-                        "Updates %(client)s (%(reasons)s): %(fields)s",
-                        client=partner.display_name,
-                        reasons=match["reasons"],
-                        fields=", ".join(Partner._fields[f].get_description(self.env)["string"] for f in changes)
-                        or self.env._("adds the contact"),
-                    ),
+                    message_data={"code": "updates", "args": {**found, "fields": list(changes)}},
                 )
         return planned
+
+    @api.model
+    def _word_message(self, data):
+        """A line's outcome (``message_data``: {"code", "args"}) in the reader's language."""
+        args = data.get("args") or {}
+        Duplicate = self.env["crm.client.duplicate"]
+        code = data["code"]
+        if code in ("looks_like_hidden", "hidden"):
+            shared = Duplicate._reason_kinds(args.get("shared") or [])
+            if code == "looks_like_hidden":
+                return self.env._(
+                    "New client; looks like a client held by %(holder)s (%(score)s: %(shared)s)",
+                    holder=args.get("holder"),
+                    score=args.get("score"),
+                    shared=shared,
+                )
+            return self.env._(
+                "Already in the base (%(shared)s), held by %(holder)s: only they or a manager can update it.",
+                shared=shared,
+                holder=args.get("holder"),
+            )
+        if code == "held":
+            return self.env._(
+                "Already in the base as %(client)s, held by %(owner)s: only they or a manager can update it.",
+                client=args.get("client"),
+                owner=args.get("owner") or self.env._("another salesperson"),
+            )
+        if code == "repeated":
+            return self.env._("Duplicate of line %s", args.get("line"))
+        reasons = Duplicate._reason_text(args.get("reasons") or [])
+        if code == "looks_like":
+            return self.env._(
+                "New client; looks like %(client)s (%(score)s: %(reasons)s)",
+                client=args.get("client"),
+                score=args.get("score"),
+                reasons=reasons,
+            )
+        if code == "unchanged":
+            return self.env._("Already in the base: %s", reasons)
+        if code == "updates":
+            Partner = self.env["res.partner"]
+            labels = [
+                Partner._fields[f].get_description(self.env)["string"]
+                for f in args.get("fields") or []
+                if f in Partner._fields
+            ]
+            return self.env._(
+                "Updates %(client)s (%(reasons)s): %(fields)s",
+                client=args.get("client"),
+                reasons=reasons,
+                fields=", ".join(labels) or self.env._("adds the contact"),
+            )
+        return ""
 
     def _refuse_repeated(self, lines):
         """A line describing the same client as an earlier line of the file is refused."""
@@ -322,7 +349,7 @@ class CrmClientImport(models.Model):
             if score >= threshold:
                 lines[second].update(
                     action="refuse",
-                    message=self.env._("Duplicate of line %s", lines[first]["line_number"]),
+                    message_data={"code": "repeated", "args": {"line": lines[first]["line_number"]}},
                     values=False,
                 )
 

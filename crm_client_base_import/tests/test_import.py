@@ -83,6 +83,23 @@ class TestImport(TransactionCase):
         self.assertEqual(wizard.partner_ids, north | self.existing | self.Partner.search([("vat", "=", "5401234566")]))
         self.assertEqual(self.Partner.search_count([]), before + 3, "two clients and one contact")
 
+    def test_outcomes_are_worded_in_the_readers_language(self):
+        """A line's outcome is stored as a code and worded when read: a manager reading a
+        Russian salesperson's import in English reads it in English, and the other way round."""
+        self.env["res.lang"]._activate_lang("ru_RU")
+        wizard = self._wizard("клиенты.csv", csv_file(self.rows))
+        line = wizard.line_ids.filtered(lambda line: line.line_number == 5)
+        self.assertEqual(line.message_data["code"], "repeated")
+        self.assertEqual(line.with_context(lang="en_US").message, "Duplicate of line 3")
+        self.assertEqual(line.with_context(lang="ru_RU").message, "Дубликат строки 3")
+        update = wizard.line_ids.filtered(lambda line: line.line_number == 2)
+        english = update.with_context(lang="en_US").message
+        russian = update.with_context(lang="ru_RU").message
+        self.assertIn("Updates ООО «Ромашка» (same INN 7707083893", english)
+        self.assertIn("Phone", english)
+        self.assertIn("тот же ИНН 7707083893", russian)
+        self.assertIn("Телефон", russian)
+
     def test_chatter_says_what_the_standards_rewrote(self):
         """An imported card's creation message, and an updated card's note, say what the file
         had and what was stored, as for a card typed in the form."""
