@@ -254,7 +254,7 @@ class ResPartner(models.Model):
         "res_partner_client_missing_requirement_rel",
         "partner_id",
         "requirement_id",
-        string="Missing",
+        string="Missing, by requirement",
         readonly=True,
         copy=False,
     )

@@ -59,8 +59,8 @@ class ResPartner(models.Model):
     )
     dedup_candidate_info = fields.Html(compute="_compute_dedup_candidates", sanitize=False)
     # What tells two same-name cards apart before a merge (the merge wizard, the comparison).
-    dedup_invoice_count = fields.Integer("Invoices", compute="_compute_dedup_card_counts")
-    dedup_message_count = fields.Integer("Messages", compute="_compute_dedup_card_counts")
+    dedup_invoice_count = fields.Integer("Invoice count", compute="_compute_dedup_card_counts")
+    dedup_message_count = fields.Integer("Message count", compute="_compute_dedup_card_counts")
 
     def _auto_init(self):
         # Odoo creates pg_trgm only in databases made by its own database manager; without it
@@ -231,17 +231,19 @@ class ResPartner(models.Model):
             holder = client.user_id or client.team_id.user_id
             if not holder:
                 continue
+            # Worded for its reader, the holder, in their language (not the creator's).
+            env = self.with_context(lang=holder.lang or self.env.lang).env
             client.activity_schedule(
                 "mail.mail_activity_data_todo",
                 user_id=holder.id,
-                summary=self.env._("Check a possible duplicate"),
+                summary=env._("Check a possible duplicate"),
                 note=Markup("<p>%s</p>")
-                % self.env._(
+                % env._(
                     "%(user)s created the card %(card)s, which looks like this client (%(shared)s): merge the "
                     "two cards or hand the client over.",
                     user=self.env.user.name,
                     card=Markup('<a href="/odoo/contacts/%s">%s</a>') % (self.id, self.display_name),
-                    shared=Duplicate._reason_kinds(match["reason_codes"]),
+                    shared=Duplicate.with_env(env)._reason_kinds(match["reason_codes"]),
                 ),
             )
 

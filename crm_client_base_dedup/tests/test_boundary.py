@@ -77,3 +77,17 @@ class TestHiddenDuplicate(TransactionCase):
         own = self.env["res.partner"].with_user(self.boris).with_context(lang="en_US").new(typed)
         self.assertIn(f"/odoo/contacts/{self.hidden.id}", own.dedup_candidate_info)
         self.assertIn("the phone +74957654321 is on this card", own.dedup_candidate_info)
+
+    def test_holders_activity_is_in_the_holders_language(self):
+        self.env["res.lang"]._activate_lang("ru_RU")
+        self.anna.lang = "ru_RU"
+        self.boris.lang = "en_US"
+        self.env["res.partner"].with_user(self.anna).with_context(lang="ru_RU").create(self.typed)
+        check = self._checks()
+        self.assertEqual(check.summary, "Check a possible duplicate")
+        self.assertIn("the same phone", str(check.note))
+        # The control: a Russian-speaking holder reads it in Russian.
+        check.unlink()
+        self.boris.lang = "ru_RU"
+        self.env["res.partner"].with_user(self.anna).with_context(lang="en_US").create(self.typed)
+        self.assertNotEqual(self._checks().summary, "Check a possible duplicate")

@@ -106,14 +106,14 @@ class CrmClientReminderEngine(models.AbstractModel):
                         "day_month": (person.birthday.month, person.birthday.day),
                         "activity_type": activity_type,
                         "key": f"birthday:{person.id}:{activity_type.id}",
-                        "summary": self.env._("Birthday of %s", person.name),
+                        # Worded in the language of the user it goes to (see _create_activities).
+                        "summary": lambda env, person=person: env._("Birthday of %s", person.name),
                     }
                 )
         members = self.env["crm.client.family.member"].search_fetch(
             [("birthday", "!=", False), ("partner_id.active", "=", True)],
             ["birthday", "name", "relation", "partner_id"],
         )
-        relation_labels = dict(members._fields["relation"]._description_selection(self.env))
         for member in members:
             if member.birthday.month not in months:
                 continue
@@ -125,10 +125,12 @@ class CrmClientReminderEngine(models.AbstractModel):
                         "day_month": (member.birthday.month, member.birthday.day),
                         "activity_type": activity_type,
                         "key": f"family:{member.id}:{activity_type.id}",
-                        "summary": self.env._(
+                        "summary": lambda env, member=member: env._(
                             "Birthday of %(name)s (%(relation)s of %(partner)s)",
                             name=member.name,
-                            relation=relation_labels.get(member.relation, ""),
+                            relation=dict(member._fields["relation"]._description_selection(env)).get(
+                                member.relation, ""
+                            ),
                             partner=member.partner_id.name,
                         ),
                     }
@@ -169,7 +171,9 @@ class CrmClientReminderEngine(models.AbstractModel):
                         "day_month": (holiday.month, holiday.day),
                         "activity_type": holiday.activity_type_id,
                         "key": f"holiday:{holiday.id}:{target.id}",
-                        "summary": self.env._("%(holiday)s: greet %(name)s", holiday=holiday.name, name=target.name),
+                        "summary": lambda env, holiday=holiday, target=target: env._(
+                            "%(holiday)s: greet %(name)s", holiday=holiday.with_env(env).name, name=target.name
+                        ),
                     }
                 )
         return occasions
@@ -187,8 +191,8 @@ class CrmClientReminderEngine(models.AbstractModel):
                         "date": planner.today(partner),
                         "activity_type": rule.activity_type_id,
                         "key": f"cadence:{rule.id}:{partner.id}:{cycle}",
-                        "summary": self.env._(
-                            "%(name)s: no contact for %(days)s days or more", name=partner.name, days=rule.days
+                        "summary": lambda env, partner=partner, days=rule.days: env._(
+                            "%(name)s: no contact for %(days)s days or more", name=partner.name, days=days
                         ),
                     }
                 )
@@ -285,6 +289,14 @@ class _Planner:
                 return day
             day += timedelta(days=1)
         return day
+
+    def _summary(self, occasion):
+        """The activity's summary, in the language of the user it goes to (an occasion gives
+        a text, or a function of the environment that words it)."""
+        summary = occasion["summary"]
+        if callable(summary):
+            return summary(self.env(context=dict(self.env.context, lang=occasion["user"].lang or self.env.lang)))
+        return summary
 
     def _window_note(self, partner, day, user):
         client = partner if partner.call_time_from or partner.call_time_to else partner.commercial_partner_id
@@ -390,7 +402,7 @@ class _Planner:
                         "res_model_id": model_id,
                         "res_id": occasion["partner"].id,
                         "activity_type_id": occasion["activity_type"].id,
-                        "summary": occasion["summary"],
+                        "summary": self._summary(occasion),
                         "note": "<br/>".join(filter(None, [self._escape(note), self._escape(window)])),
                         "date_deadline": occasion["deadline"],
                         "user_id": occasion["user"].id,

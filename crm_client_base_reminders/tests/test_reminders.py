@@ -53,6 +53,19 @@ class TestBirthdays(ReminderCase):
         self.assertEqual(activity.date_deadline, date(2026, 6, 15))
         self.assertIn("Иван Петров", activity.summary)
 
+    def test_summary_in_the_language_of_the_user_it_goes_to(self):
+        """The cron words each activity for its user: a Russian salesperson reads Russian, an
+        English-speaking colleague English, whatever language the cron runs in."""
+        self.env["res.lang"]._activate_lang("ru_RU")
+        self.salesman.lang = "ru_RU"
+        self.colleague.lang = "en_US"
+        ivan = self._client(name="Иван Петров", is_company=False, birthday="1980-06-15")
+        olga = self._client(name="Ольга Ким", is_company=False, birthday="1985-06-15", user_id=self.colleague.id)
+        with freeze_time("2026-06-15 08:00:00"):
+            self.Engine.with_context(lang="en_US")._cron_generate_reminders()
+        self.assertEqual(self._reminders(ivan).summary, "День рождения: Иван Петров")
+        self.assertEqual(self._reminders(olga).summary, "Birthday of Ольга Ким")
+
     def test_done_reminder_not_recreated(self):
         person = self._client(name="Анна", is_company=False, birthday="1990-06-15")
         with freeze_time("2026-06-15 08:00:00"):
