@@ -20,6 +20,7 @@ from . import (
     crm_client_value_analysis,
     crm_client_weekday,
     crm_team,
+    format_vat_label_mixin,
     ir_rule,
     mail_activity,
     res_company,

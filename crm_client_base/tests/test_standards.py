@@ -263,3 +263,20 @@ class TestStandardsOnWrite(TransactionCase):
         self._flush()
         tracked = partner.message_ids.tracking_value_ids.filtered(lambda v: v.field_id.name == "mobile")
         self.assertEqual(tracked.new_value_char, "+7 916 123-45-67")
+
+
+@tagged("post_install", "-at_install")
+class TestTaxIdLabel(TransactionCase):
+    def test_russian_company_forms_say_inn(self):
+        """Odoo's own country label of the tax id: "INN" (ИНН) for a Russian company, Odoo's
+        "Tax ID" for another."""
+        self.env["res.lang"]._activate_lang("ru_RU")
+        self.env.company.country_id = self.env.ref("base.ru")
+        for lang, label in (("en_US", "INN"), ("ru_RU", "ИНН")):
+            arch = self.env["res.partner"].with_context(lang=lang).get_view(view_type="form")["arch"]
+            self.assertRegex(arch, rf'<field name="vat"[^>]* string="{label}"', lang)
+        # The control: a French company of the same database keeps Odoo's label.
+        french = self.env["res.company"].create({"name": "SARL Témoin", "country_id": self.env.ref("base.fr").id})
+        self.env.user.company_ids |= french
+        Partner = self.env["res.partner"].with_company(french).with_context(lang="en_US")
+        self.assertNotIn('string="INN"', Partner.get_view(view_type="form")["arch"])

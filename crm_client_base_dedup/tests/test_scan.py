@@ -85,7 +85,7 @@ class TestScan(TransactionCase):
         said in the banner as whose it is (score 0), not claimed as the same client."""
         cases = [
             # A switchboard: another firm answers on this phone.
-            ({"name": "ИП Кузнецов", "phone": "8 495 111 22 33"}, self.first, "+74951112233"),
+            ({"name": "ИП Кузнецов", "phone": "+7 495 111 22 33"}, self.first, "+74951112233"),
             ({"name": "Кафе «Берёзка»", "email": "INFO@romashka.ru"}, self.third, "info@romashka.ru"),
             # A namesake in the same city with nothing else in common.
             ({"name": "ООО «Вектор Плюс»", "city": "Москва", "phone": "+7 495 000 00 01"}, self.plus, "same city"),
