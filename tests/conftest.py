@@ -149,6 +149,17 @@ def wait_until(condition, proc, server, deadline=SERVER_START_DEADLINE):
         time.sleep(0.3)
 
 
+def admin_session(url, db):
+    """A requests session logged in as admin."""
+    session = requests.Session()
+    session.post(
+        f"{url}/web/session/authenticate",
+        json={"jsonrpc": "2.0", "params": {"db": db, "login": "admin", "password": "admin"}},
+        timeout=HTTP_TIMEOUT,
+    ).raise_for_status()
+    return session
+
+
 @contextmanager
 def seeded_server(installed_db, prefix, seed):
     """A copy of the installed database, with the ``odoo shell`` script ``seed`` run and
@@ -195,6 +206,7 @@ __all__ = [
     "ADDONS",
     "HTTP_TIMEOUT",
     "ROOT",
+    "admin_session",
     "odoo_processes",
     "odoo_run",
     "odoo_server",

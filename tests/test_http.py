@@ -4,7 +4,7 @@ import base64
 
 import pytest
 import requests
-from conftest import HTTP_TIMEOUT, odoo_server
+from conftest import HTTP_TIMEOUT, admin_session, odoo_server
 
 
 @pytest.fixture
@@ -25,17 +25,6 @@ def call_kw(session, url, model, method, args, kwargs=None):
     )
     response.raise_for_status()
     return response.json()
-
-
-def admin_session(url, db):
-    """A requests session logged in as admin."""
-    session = requests.Session()
-    session.post(
-        f"{url}/web/session/authenticate",
-        json={"jsonrpc": "2.0", "params": {"db": db, "login": "admin", "password": "admin"}},
-        timeout=HTTP_TIMEOUT,
-    ).raise_for_status()
-    return session
 
 
 def test_login_and_client_over_json_rpc(server):

@@ -5,9 +5,8 @@ import json
 import time
 import uuid
 
-import requests
 import websocket
-from conftest import HTTP_TIMEOUT, odoo_processes, odoo_shell
+from conftest import HTTP_TIMEOUT, admin_session, odoo_processes, odoo_shell
 from run_tests import scan_log
 
 # Seconds a bus notification may take to reach the browser's socket: it goes through a commit,
@@ -28,12 +27,7 @@ result(len(ours))
         commit=True,
     )
     with odoo_processes(db_copy, workers=2) as server:
-        session = requests.Session()
-        session.post(
-            f"{server.url}/web/session/authenticate",
-            json={"jsonrpc": "2.0", "params": {"db": db_copy, "login": "admin", "password": "admin"}},
-            timeout=HTTP_TIMEOUT,
-        ).raise_for_status()
+        session = admin_session(server.url, db_copy)
         origin = f"http://127.0.0.1:{server.gevent_port}"
         sock = websocket.create_connection(
             f"ws://127.0.0.1:{server.gevent_port}/websocket?version=19.0-2",

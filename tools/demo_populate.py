@@ -22,31 +22,25 @@ countries = {c.code: c.id for c in env["res.country"].search([])}
 env.ref("base.main_company").partner_id.write({"kpp": "770701001", "ogrn": "1027700132195"})
 
 users = env["res.users"]
-manager = users.search([("login", "=", "manager")])
-if not manager:
-    manager = users.create(
+
+
+def demo_user(login, name, group):
+    """The demo's user ``login`` (its password is its login), in Russian, in Moscow."""
+    return users.search([("login", "=", login)]) or users.create(
         {
-            "name": "Ольга Менеджерова",
-            "login": "manager",
-            "password": "manager",
+            "name": name,
+            "login": login,
+            "password": login,
             "lang": "ru_RU",
             "tz": "Europe/Moscow",
-            "group_ids": [(4, env.ref("sales_team.group_sale_manager").id)],
+            "group_ids": [(4, env.ref(group).id)],
         }
     )
+
+
+manager = demo_user("manager", "Ольга Менеджерова", "sales_team.group_sale_manager")
 # A salesperson who sees only their own clients and the free pool: the suite's main user.
-salesperson = users.search([("login", "=", "sales")])
-if not salesperson:
-    salesperson = users.create(
-        {
-            "name": "Анна Продажина",
-            "login": "sales",
-            "password": "sales",
-            "lang": "ru_RU",
-            "tz": "Europe/Moscow",
-            "group_ids": [(4, env.ref("sales_team.group_sale_salesman").id)],
-        }
-    )
+salesperson = demo_user("sales", "Анна Продажина", "sales_team.group_sale_salesman")
 salespeople = manager | salesperson | env.ref("base.user_admin")
 
 
