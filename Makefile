@@ -6,12 +6,12 @@ VENV := .venv
 DEMO_DB ?= crm_client_base_demo
 BENCH_SIZE ?= 10000
 
-.PHONY: help setup demo test lint bench i18n readme screenshots partner-indexes clean
+.PHONY: help setup demo test lint bench load i18n readme screenshots partner-indexes clean
 
 help:
 	@echo "make demo   set up, create the demo database and serve it at http://localhost:8069"
 	@echo "make test   set up, install the addons on a fresh database, run every test and the linters"
-	@echo "make setup | lint | bench (BENCH_SIZE=$(BENCH_SIZE)) | i18n | readme | screenshots | clean"
+	@echo "make setup | lint | bench (BENCH_SIZE=$(BENCH_SIZE)) | load | i18n | readme | screenshots | clean"
 	@echo "make partner-indexes DB=name [CREATE=1]   report (create) missing indexes on foreign keys to partners"
 
 setup:
@@ -31,6 +31,10 @@ demo: setup
 
 bench: setup
 	@$(VENV)/bin/python bench/run.py --size $(BENCH_SIZE)
+
+# 20 salespeople and 2 managers for 3 minutes on a multi-worker server (loopback, bounded).
+load: setup
+	@$(VENV)/bin/python tools/load.py $(ARGS)
 
 i18n: setup
 	@$(VENV)/bin/python tools/i18n.py

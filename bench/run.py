@@ -112,10 +112,10 @@ Partner = env["res.partner"]
 ru = env.ref("base.ru")
 env.company.country_id = ru
 start = time.perf_counter()
-if hasattr(Partner, "_client_standardize"):
+if hasattr(Partner, "client_standardize"):
     # Our data standards: parse, validate, format to international, note what changed.
     for phone in phones:
-        Partner._client_standardize({"phone": phone, "country_id": ru.id})
+        Partner.client_standardize({"phone": phone, "country_id": ru.id})
 else:
     # Plain Odoo: what phone_validation does for phone_sanitized, on the same numbers.
     for phone in phones:
@@ -405,7 +405,7 @@ for record in probes:
     values = {k: record[k] for k in ("name", "phone", "mobile", "email", "vat", "city", "street", "zip")}
     start = time.perf_counter()
     if "crm.client.duplicate" in env:
-        env["crm.client.duplicate"]._find_similar(values)
+        env["crm.client.duplicate.finder"]._find_similar(values)
     else:
         # Plain Odoo: what a user does by hand, a search of the name.
         Partner.search([("name", "ilike", record["name"])], limit=8)

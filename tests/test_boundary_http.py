@@ -335,13 +335,13 @@ def test_reports_and_counts_over_visible_clients(site, users, protocol):
 @pytest.mark.parametrize("protocol", [p.name for p in PROTOCOLS])
 def test_private_finders_are_not_callable(site, users, protocol):
     anna = users["anna", protocol]
-    for method, kwargs in (
-        ("_find_similar", {"values": {"name": "Клиент Бориса"}}),
-        ("_match_values", {"values_list": [{"name": "Клиент Бориса"}]}),
-        ("scan", {}),
+    for model, method, kwargs in (
+        ("crm.client.duplicate.finder", "_find_similar", {"values": {"name": "Клиент Бориса"}}),
+        ("crm.client.duplicate.finder", "_match_values", {"values_list": [{"name": "Клиент Бориса"}]}),
+        ("crm.client.duplicate", "scan", {}),
     ):
         with pytest.raises(Denied):
-            anna.call("crm.client.duplicate", method, **kwargs)
+            anna.call(model, method, **kwargs)
 
 
 @pytest.mark.parametrize("protocol", [p.name for p in PROTOCOLS])

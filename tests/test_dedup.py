@@ -50,7 +50,7 @@ def test_refuses_to_run_where_pg_trgm_is_blind_to_cyrillic():
 from odoo.exceptions import UserError
 messages = []
 for call in (lambda: env["crm.client.duplicate"].scan(),
-             lambda: env["crm.client.duplicate"]._find_similar({"name": "Ромашка"})):
+             lambda: env["crm.client.duplicate.finder"]._find_similar({"name": "Ромашка"})):
     try:
         call()
         messages.append(None)

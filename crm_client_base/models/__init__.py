@@ -25,6 +25,20 @@ from . import (
     mail_activity,
     res_company,
     res_config_settings,
-    res_partner,
     utm_campaign,
 )
+
+# The partner, one concern per file. Each file's create and write wrap those of the files
+# imported before it: the card (default stage) and the identifiers closest to Odoo, then the
+# standards, which write the partners of one country together (what comes before them runs once
+# per country), then the boundary and ownership (reassignment checked before anything is
+# written), completeness (computed once, after everything is stored) and the rest.
+from . import res_partner  # isort: skip
+from . import res_partner_identifiers  # isort: skip
+from . import res_partner_standards  # isort: skip
+from . import res_partner_access  # isort: skip
+from . import res_partner_ownership  # isort: skip
+from . import res_partner_completeness  # isort: skip
+from . import res_partner_hygiene  # isort: skip
+from . import res_partner_interactions  # isort: skip
+from . import res_partner_value  # isort: skip

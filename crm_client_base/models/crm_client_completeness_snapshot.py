@@ -28,7 +28,7 @@ class CrmClientCompletenessSnapshot(models.Model):
             self.env["res.partner"]
             .sudo()
             ._read_group(
-                [("parent_id", "=", False), ("partner_share", "=", True)],
+                self.env["res.partner"]._client_domain(),
                 ["user_id", "company_id"],
                 ["__count", "client_completeness:avg", "client_incomplete:sum"],
             )

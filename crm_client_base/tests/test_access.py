@@ -51,6 +51,24 @@ class TestClientAccess(TransactionCase):
         # Editing one's own preferences writes one's own partner.
         self.anna.with_user(self.anna).write({"signature": "<p>Анна</p>", "tz": "Europe/Moscow"})
 
+    def test_salesperson_edits_clients_without_crm(self):
+        # Odoo 19 gives contact creation to no internal user by default ("Contact / Creation"),
+        # and crm is what grants it to salespeople: the client base must stand without crm.
+        salesman = self.env.ref("sales_team.group_sale_salesman")
+        granted_by_crm = self.env["ir.model.access"].search(
+            [("model_id.model", "=", "res.partner"), ("group_id", "=", salesman.id)]
+        ) - self.env.ref("crm_client_base.access_res_partner_client_salesman")
+        granted_by_crm.unlink()
+        Partner = self.env["res.partner"].with_user(self.anna)
+        created = Partner.create({"name": "ООО «Новый клиент Анны»", "is_company": True})
+        self.assertEqual(created.user_id, self.anna)
+        self.anna_client.with_user(self.anna).write({"phone": "+7 495 123-45-67"})
+        self.assertEqual(self.anna_client.phone, "+7 495 123-45-67")
+        with self.assertRaises(AccessError):
+            self.boris_client.with_user(self.anna).write({"phone": "+7 495 123-45-68"})
+        with self.assertRaises(AccessError):
+            created.unlink()
+
     def test_shared_team(self):
         team = self.env["crm.team"].create(
             {"name": "Отдел Москва", "member_ids": [(6, 0, (self.anna | self.boris).ids)]}

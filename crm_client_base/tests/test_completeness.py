@@ -32,6 +32,22 @@ class TestCompleteness(TransactionCase):
         cls.salesman = new_test_user(cls.env, login="ccb_cmp_sales", groups="sales_team.group_sale_salesman")
         cls.ru = cls.env.ref("base.ru")
 
+    def test_every_requirement_has_a_check_on_real_fields(self):
+        Partner = self.env["res.partner"]
+        checks = Partner._client_completeness_checks()
+        codes = {code for code, _label in self.env["crm.client.completeness.rule"]._fields["requirement"].selection}
+        self.assertEqual(codes, set(checks), "the policy offers what the checks know, no more, no less")
+        self.assertEqual(set(self.env["crm.client.requirement"].search([]).mapped("code")), set(checks))
+        watched = Partner._client_completeness_fields()
+        for code, (fields_read, _predicate) in checks.items():
+            self.assertLessEqual(set(fields_read), watched, code)
+            self.assertLessEqual(set(fields_read), set(Partner._fields), code)
+        # A change of a field a requirement reads recomputes the score.
+        client = Partner.create({"name": "ООО «Поля»", "is_company": True, "country_id": self.ru.id})
+        before = client.client_completeness
+        client.phone = "+7 495 123-45-67"
+        self.assertGreater(client.client_completeness, before)
+
     def test_company(self):
         company = self.env["res.partner"].create({"name": "ООО Полнота", "is_company": True, "country_id": self.ru.id})
         self.assertEqual(company.client_completeness, 0)

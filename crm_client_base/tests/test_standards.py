@@ -1,12 +1,14 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo.exceptions import ValidationError
-from odoo.tests import TransactionCase, tagged
+from odoo.tests import BaseCase, TransactionCase, tagged
 
 from odoo.addons.crm_client_base.tools import standards
 
 
 @tagged("post_install", "-at_install")
-class TestStandardFunctions(TransactionCase):
+class TestStandardFunctions(BaseCase):
+    """The pure functions of tools/standards.py: no database."""
+
     def test_normalize_name(self):
         cases = {
             '  ООО   "Ромашка"  ': "ООО «Ромашка»",
@@ -26,6 +28,19 @@ class TestStandardFunctions(TransactionCase):
         self.assertEqual(standards.normalize_email("a@X.ru; b@Y.ru"), ("a@x.ru, b@y.ru", []))
         self.assertEqual(standards.normalize_email("no email")[1], ["no email"])
         self.assertEqual(standards.normalize_email("ivan@")[1], ["ivan@"])
+
+    def test_normalize_telegram_links_and_codes(self):
+        for typed in ("@ivan_petrov", "ivan_petrov", "https://t.me/ivan_petrov", "telegram.me/ivan_petrov/"):
+            self.assertEqual(standards.normalize_telegram(typed), "@ivan_petrov", typed)
+        self.assertIsNone(standards.normalize_telegram("@ivan"), "five characters at least")
+        self.assertIsNone(standards.normalize_telegram("+7 916 123-45-67"))
+        vk = standards.SOCIAL_HOSTS["vk"]
+        self.assertEqual(standards.normalize_link(" vk.com/id1 ", vk), "https://vk.com/id1")
+        self.assertEqual(standards.normalize_link("http://m.vk.com/id1", vk), "http://m.vk.com/id1")
+        self.assertIsNone(standards.normalize_link("https://ok.ru/profile/1", vk))
+        self.assertIsNone(standards.normalize_link("not a link", vk))
+        self.assertEqual(standards.normalize_code(" 7736 01 001 "), "773601001")
+        self.assertEqual(standards.normalize_code("7736ab001"), "7736AB001")
 
     def test_identifiers(self):
         self.assertIsNone(standards.check_inn("7707083893"))

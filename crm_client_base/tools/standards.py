@@ -18,6 +18,16 @@ _SPACES = re.compile(r"\s+")
 _QUOTES = re.compile("[\"\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb\uff02]|''")
 _DIGITS = re.compile(r"\D")
 _KPP = re.compile(r"^\d{4}[\dA-Z]{2}\d{3}$")
+_TELEGRAM = re.compile(r"^(?:https?://)?(?:t\.me/|telegram\.me/|@)?([A-Za-z][A-Za-z0-9_]{4,31})/?$")
+_URL = re.compile(r"^(?:https?://)?([^/\s:?#]+)(?::\d+)?(?:[/?#]\S*)?$", re.IGNORECASE)
+# The hosts of each social network's profile links, the first one the one a message names.
+SOCIAL_HOSTS = {
+    "vk": ("vk.com", "vk.ru", "m.vk.com"),
+    "ok": ("ok.ru",),
+    "instagram": ("instagram.com", "www.instagram.com"),
+    "facebook": ("facebook.com", "www.facebook.com", "fb.com", "m.facebook.com"),
+    "linkedin": ("linkedin.com", "www.linkedin.com", "ru.linkedin.com"),
+}
 
 
 def normalize_name(name):
@@ -69,6 +79,28 @@ def normalize_email(value):
         local, _sep, domain = found[0].rpartition("@")
         normalized.append(f"{local}@{domain.lower()}")
     return ", ".join(normalized), invalid
+
+
+def normalize_telegram(value):
+    """``@name`` for a Telegram user name written as @name, name or a t.me link; None for
+    anything else."""
+    match = _TELEGRAM.match((value or "").strip())
+    return "@" + match.group(1) if match else None
+
+
+def normalize_link(value, hosts):
+    """The link ``value`` with its scheme (https:// when none is written), when its host is one
+    of ``hosts``; None for anything else."""
+    value = (value or "").strip()
+    match = _URL.match(value)
+    if not match or match.group(1).lower() not in hosts:
+        return None
+    return value if value.lower().startswith(("http://", "https://")) else "https://" + value
+
+
+def normalize_code(value):
+    """A registration code (KPP, OGRN) as written on documents: no spaces, capital letters."""
+    return _SPACES.sub("", value or "").upper()
 
 
 def russian_national_phone(value):

@@ -88,14 +88,14 @@ class ResPartner(models.Model):
         "name", "phone", "mobile", "email", "vat", "kpp", "city", "birthday", "street", "zip", "website", "client_type"
     )
     def _compute_dedup_candidates(self):
-        Duplicate = self.env["crm.client.duplicate"]
+        Finder = self.env["crm.client.duplicate.finder"]
         for partner in self:
             found = []
             # Only while a card is being typed: opening a saved card costs nothing.
             if not isinstance(partner.id, int) and partner.name:
                 values = partner._dedup_probe_values()
                 exclude = partner._origin.ids
-                found = Duplicate._find_similar(values, exclude_ids=exclude, limit=5, notices=True)
+                found = Finder._find_similar(values, exclude_ids=exclude, limit=5, notices=True)
             hidden = self._client_hidden_ids([match["partner"].id for match in found]) if found else set()
             partner.dedup_candidate_ids = [match["partner"].id for match in found if match["partner"].id not in hidden]
             partner.dedup_candidate_info = self._dedup_candidate_html(found, hidden) if found else False
@@ -147,13 +147,13 @@ class ResPartner(models.Model):
         their score and reasons; for a client the user may not read, only that it exists, what the
         cards share and who holds it. Then the cards that only share a phone, the mailbox or the
         exact name in the same city (score 0): whose they are, not a claim of one client."""
-        Duplicate = self.env["crm.client.duplicate"]
+        Finder = self.env["crm.client.duplicate.finder"]
         likely, shared = [], []
         for match in found:
             partner = match["partner"]
             if partner.id in hidden:
                 values = {
-                    "shared": Duplicate._reason_kinds(match["reason_codes"]),
+                    "shared": Finder._reason_kinds(match["reason_codes"]),
                     "holder": self._client_holder_name(partner.id),
                 }
                 if not match["score"]:
@@ -219,10 +219,10 @@ class ResPartner(models.Model):
             return
         if self.env["ir.rule"]._compute_domain("res.partner", "read").is_true():
             return
-        Duplicate = self.env["crm.client.duplicate"]
+        Finder = self.env["crm.client.duplicate.finder"]
         values = self._dedup_probe_values()
-        threshold = Duplicate._import_threshold()
-        found = [m for m in Duplicate._find_similar(values, exclude_ids=self.ids) if m["score"] >= threshold]
+        threshold = Finder._import_threshold()
+        found = [m for m in Finder._find_similar(values, exclude_ids=self.ids) if m["score"] >= threshold]
         hidden = self._client_hidden_ids([match["partner"].id for match in found])
         for match in found:
             if match["partner"].id not in hidden:
@@ -243,7 +243,7 @@ class ResPartner(models.Model):
                     "two cards or hand the client over.",
                     user=self.env.user.name,
                     card=Markup('<a href="/odoo/contacts/%s">%s</a>') % (self.id, self.display_name),
-                    shared=Duplicate.with_env(env)._reason_kinds(match["reason_codes"]),
+                    shared=Finder.with_env(env)._reason_kinds(match["reason_codes"]),
                 ),
             )
 
@@ -259,13 +259,13 @@ class ResPartner(models.Model):
             or ".id" in fields
         ):
             return super().load(fields, data)
-        threshold = self.env["crm.client.duplicate"]._import_threshold()
+        threshold = self.env["crm.client.duplicate.finder"]._import_threshold()
         simple = {name: index for index, name in enumerate(fields) if name in IMPORT_MATCH_FIELDS}
         values_list = [{name: row[index] for name, index in simple.items() if index < len(row)} for row in data]
         # Rows without a name are left to Odoo (which refuses or ignores them).
         named = [index for index, values in enumerate(values_list) if values.get("name")]
         matches = dict.fromkeys(range(len(data)))
-        found = self.env["crm.client.duplicate"]._match_values([values_list[i] for i in named], threshold)
+        found = self.env["crm.client.duplicate.finder"]._match_values([values_list[i] for i in named], threshold)
         matches.update(zip(named, found, strict=True))
         rows = [[str(matches[i]["partner_id"]) if matches[i] else "", *row] for i, row in enumerate(data)]
         return super().load([".id", *fields], rows)
@@ -279,3 +279,14 @@ class ResPartner(models.Model):
                 where,
             )
         )
+
+    @api.model
+    def _client_data_review_items(self, company, domain):
+        items = super()._client_data_review_items(company, domain)
+        duplicates = (
+            self.env["crm.client.duplicate"]
+            .sudo()
+            .search_count([("state", "=", "open"), ("company_id", "in", (company.id, False))])
+        )
+        items.append(self.env._("Duplicate suspects to review: %s", duplicates))
+        return items

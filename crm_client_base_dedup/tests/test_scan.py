@@ -23,6 +23,7 @@ class TestScan(TransactionCase):
         )
         cls.plus = Partner.create({**common, "name": "ООО «Вектор Плюс»", "phone": "+74955556677"})
         cls.Duplicate = cls.env["crm.client.duplicate"]
+        cls.Finder = cls.env["crm.client.duplicate.finder"]
 
     def _groups_of(self, partner):
         return self.Duplicate.search([("partner_ids", "in", partner.ids)])
@@ -39,6 +40,15 @@ class TestScan(TransactionCase):
         self.assertFalse(self._groups_of(self.plus))
         self.Duplicate.scan()
         self.assertEqual(self._groups_of(self.first), group, "a rescan keeps the group, never repeats it")
+
+    def test_data_review_counts_the_company_s_open_suspects(self):
+        self.Duplicate.scan()
+        other = self.env["res.company"].create({"name": "Другая компания"})
+        self.Duplicate.create({"partner_ids": [(6, 0, (self.branch | self.plus).ids)], "company_id": other.id})
+        mine = self.Duplicate.search_count([("state", "=", "open"), ("company_id", "in", (self.env.company.id, False))])
+        self.assertTrue(mine)
+        items = self.env["res.partner"]._client_data_review_items(self.env.company, [("parent_id", "=", False)])
+        self.assertIn(f"Duplicate suspects to review: {mine}", items)
 
     def test_dismissed_pairs_never_come_back(self):
         self.Duplicate.scan()
@@ -101,7 +111,7 @@ class TestScan(TransactionCase):
                 self.assertIn(f"/odoo/contacts/{existing.id}", info)
                 self.assertIn(said, info)
                 self.assertNotIn("may already be in the base", info, "not claimed as the same client")
-        found = self.Duplicate._find_similar({"name": "ИП Кузнецов", "phone": "+74951112233"})
+        found = self.Finder._find_similar({"name": "ИП Кузнецов", "phone": "+74951112233"})
         self.assertFalse(found, "without notices, a shared phone alone is no match")
         # Another city: a namesake there is no notice.
         form = Form(self.env["res.partner"])
@@ -111,10 +121,10 @@ class TestScan(TransactionCase):
 
     def test_find_similar_query_count(self):
         values = {"name": "Ромашка", "phone": "+7 495 111-22-33"}
-        self.Duplicate._find_similar(values)
+        self.Finder._find_similar(values)
         self.env.invalidate_all()
         with self.assertQueryCount(3):
-            found = self.Duplicate._find_similar(values)
+            found = self.Finder._find_similar(values)
         self.assertEqual(found[0]["partner"], self.first)
 
     def test_import_updates_the_matching_client(self):
@@ -131,4 +141,4 @@ class TestScan(TransactionCase):
         self.assertIn("imported", str(self.first.comment))
 
     def test_locale_check_passes_on_utf8(self):
-        self.Duplicate._check_trigram_locale()
+        self.Finder._check_trigram_locale()

@@ -505,3 +505,13 @@ def profile_from_values(pid, values):
         parent_id=values.get("parent_id"),
         company_id=values.get("company_id"),
     )
+
+
+def distinct_reasons(reasons):
+    """The reasons without repeats, in order, as [code, value] lists (JSON-friendly)."""
+    seen, distinct = set(), []
+    for code, value in reasons:
+        if (code, value) not in seen:
+            seen.add((code, value))
+            distinct.append([code, value])
+    return distinct

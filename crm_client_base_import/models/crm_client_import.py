@@ -226,8 +226,8 @@ class CrmClientImport(models.Model):
         valid = [line for line in planned if line["action"] == "create"]
         self._refuse_repeated(valid)
         valid = [line for line in valid if line["action"] == "create"]
-        threshold = self.env["crm.client.duplicate"]._import_threshold()
-        matches = self.env["crm.client.duplicate"]._match_values([line["values"]["partner"] for line in valid])
+        threshold = self.env["crm.client.duplicate.finder"]._import_threshold()
+        matches = self.env["crm.client.duplicate.finder"]._match_values([line["values"]["partner"] for line in valid])
         # A match the user may not read is named by its holder only, never by its own data.
         hidden = Partner._client_hidden_ids([match["partner_id"] for match in matches if match])
         existing = Partner.browse(
@@ -289,10 +289,10 @@ class CrmClientImport(models.Model):
     def _word_message(self, data):
         """A line's outcome (``message_data``: {"code", "args"}) in the reader's language."""
         args = data.get("args") or {}
-        Duplicate = self.env["crm.client.duplicate"]
+        Finder = self.env["crm.client.duplicate.finder"]
         code = data["code"]
         if code in ("looks_like_hidden", "hidden"):
-            shared = Duplicate._reason_kinds(args.get("shared") or [])
+            shared = Finder._reason_kinds(args.get("shared") or [])
             if code == "looks_like_hidden":
                 return self.env._(
                     "New client; looks like a client held by %(holder)s (%(score)s: %(shared)s)",
@@ -313,7 +313,7 @@ class CrmClientImport(models.Model):
             )
         if code == "repeated":
             return self.env._("Duplicate of line %s", args.get("line"))
-        reasons = Duplicate._reason_text(args.get("reasons") or [])
+        reasons = Finder._reason_text(args.get("reasons") or [])
         if code == "looks_like":
             return self.env._(
                 "New client; looks like %(client)s (%(score)s: %(reasons)s)",
@@ -341,7 +341,7 @@ class CrmClientImport(models.Model):
     def _refuse_repeated(self, lines):
         """A line describing the same client as an earlier line of the file is refused."""
         profiles = [matching.profile_from_values(index, line["values"]["partner"]) for index, line in enumerate(lines)]
-        threshold = self.env["crm.client.duplicate"]._import_threshold()
+        threshold = self.env["crm.client.duplicate.finder"]._import_threshold()
         for first, second in sorted(matching.candidate_pairs(profiles)):
             if lines[second]["action"] != "create" or lines[first]["action"] != "create":
                 continue
@@ -414,7 +414,7 @@ class CrmClientImport(models.Model):
             if fname in values:
                 values[fname] = str(values[fname])
         Partner = env["res.partner"]
-        values, rewritten, _flagged = Partner._client_standardize(values)
+        values, rewritten, _flagged = Partner.client_standardize(values)
         # The checks a write would run (INN checksum and length, KPP, OGRN, Odoo's VAT check,
         # birthday), on a record in memory.
         self._check_constraints(Partner.new(values), values)
@@ -432,7 +432,7 @@ class CrmClientImport(models.Model):
                 contact["birthday"] = self._date(raw["contact_birthday"], "contact_birthday")
             if values.get("country_id"):
                 contact["country_id"] = values["country_id"]
-            contact, contact_rewritten, _flagged = Partner._client_standardize(contact)
+            contact, contact_rewritten, _flagged = Partner.client_standardize(contact)
         rewritten = {"partner": rewritten, "contact": contact_rewritten if contact else {}}
         return _json_safe(values), _json_safe(contact) if contact else None, rewritten
 

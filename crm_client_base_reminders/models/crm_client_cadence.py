@@ -41,8 +41,7 @@ class CrmClientCadence(models.Model):
 
     def _domain(self):
         self.ensure_one()
-        # Users' and companies' own partners are not clients.
-        domain = [("parent_id", "=", False), ("partner_share", "=", True), ("days_since_contact", ">=", self.days)]
+        domain = [*self.env["res.partner"]._client_domain(), ("days_since_contact", ">=", self.days)]
         if self.client_type:
             domain.append(("client_type", "=", self.client_type))
         if self.stage_ids:
