@@ -14,6 +14,7 @@ from conftest import HTTP_TIMEOUT, admin_session, odoo_processes, odoo_shell, ps
 JOB_DEADLINE = 900
 IMPORT_LINES = 4000  # eight batches of 500, in the background (over 2,000 lines)
 MERGE_GROUPS = 300  # six batches of 50
+RETENTION_CLIENTS = 3000  # three batches of 1,000
 
 ONLY_OUR_CRONS = """
 ours = env["ir.model.data"].search([("model", "=", "ir.cron"), ("module", "like", "crm_client_base%")])
@@ -148,6 +149,47 @@ result(job.total)
         )
     assert psql(job, db_copy) == f"done|{MERGE_GROUPS}|{MERGE_GROUPS}|0"
     assert count(db_copy, "SELECT count(*) FROM res_partner WHERE name LIKE '%Слияние %'") == MERGE_GROUPS
+
+
+def test_retention_killed_mid_way_archives_the_rest_after_a_restart(db_copy):
+    odoo_shell(
+        db_copy,
+        ONLY_OUR_CRONS
+        + f"""
+from odoo import fields
+Partner = env["res.partner"].with_context(tracking_disable=True)
+partners = Partner.create([{{"name": f"ООО «Давний {{i}}»", "is_company": True}} for i in range({RETENTION_CLIENTS})])
+env.flush_all()
+env.cr.execute("UPDATE res_partner SET create_date = '2015-01-01', write_date = '2015-01-01' WHERE id = ANY(%s)",
+               [partners.ids])
+env.company.client_retention_years = 3
+env.ref("crm_client_base.ir_cron_client_retention").nextcall = fields.Datetime.now()
+result(len(partners))
+""",
+        commit=True,
+    )
+    batch = (
+        "SELECT state, (SELECT count(*) FROM crm_client_retention_batch_res_partner_rel)"
+        " FROM crm_client_retention_batch"
+    )
+    archived = "SELECT count(*) FROM res_partner WHERE name LIKE 'ООО «Давний %' AND NOT active"
+    with odoo_processes(db_copy, workers=2) as server:
+        wait_until(lambda: wake_crons(db_copy) and count(db_copy, archived) >= 1000, server.proc, server, JOB_DEADLINE)
+        kill_hard(server)
+    assert psql(batch, db_copy) == f"running|{RETENTION_CLIENTS}", (
+        "the run's clients are recorded before any is archived"
+    )
+    done = count(db_copy, archived)
+    assert done % 1000 == 0 and done < RETENTION_CLIENTS, "a batch is archived whole or not at all"
+    with odoo_processes(db_copy, workers=2) as server:
+        wait_until(
+            lambda: wake_crons(db_copy) and psql(batch, db_copy).startswith("archived|"),
+            server.proc,
+            server,
+            JOB_DEADLINE,
+        )
+    assert psql(batch, db_copy) == f"archived|{RETENTION_CLIENTS}", "one batch to undo, not two"
+    assert count(db_copy, archived) == RETENTION_CLIENTS
 
 
 def _cluster():

@@ -261,6 +261,24 @@ class TestDataRoutines(TransactionCase):
         self.assertTrue(inactive.active)
         self.assertEqual(batch.state, "undone")
 
+    def test_retention_cron_records_then_archives_and_finishes_a_stopped_run(self):
+        Batch = self.env["crm.client.retention.batch"]
+        with freeze_time("2026-06-15 08:00:00"):
+            self.env.company.client_retention_years = 3
+            sleeping = [self._aged(f"Спящий {i}", "2020-01-01") for i in range(3)]
+            # A run stopped in the middle: its batch is recorded, one client archived so far.
+            stopped = Batch._archive(self.env.company, sleeping[0] | sleeping[1], now=False)
+            sleeping[0].active = False
+            self.assertEqual(stopped.state, "running")
+            Batch._cron_archive_inactive()
+        self.assertEqual(stopped.state, "archived")
+        self.assertFalse(sleeping[1].active, "the stopped run is finished first")
+        newer = Batch.search([("id", ">", stopped.id)])
+        self.assertEqual(newer.partner_ids, sleeping[2], "then the candidates left, in a batch of their own")
+        self.assertEqual((newer.state, sleeping[2].active), ("archived", False))
+        stopped.action_undo()
+        self.assertTrue(sleeping[0].active and sleeping[1].active)
+
     def test_retention_off_by_default(self):
         self.assertEqual(self.env["res.company"].create({"name": "Без архивации"}).client_retention_years, 0)
         self.assertFalse(self.env["crm.client.retention.batch"]._candidates(self.env.company, 0))
