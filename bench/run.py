@@ -447,7 +447,7 @@ if "crm.client.duplicate" in env:
     # As the bulk merge job does: 50 groups at a time.
     jobs = [{"partners": Partner.browse(ids), "survivor": Partner.browse(ids[0])} for ids in groups]
     for i in range(0, len(jobs), 50):
-        logs, failures = env["crm.client.duplicate"]._merge_groups(jobs[i : i + 50])
+        logs, failures = env["crm.client.merge"]._merge_groups(jobs[i : i + 50])
         assert not failures, failures
 else:
     for ids in groups:

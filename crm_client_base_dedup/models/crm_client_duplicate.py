@@ -1,17 +1,15 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
 import logging
-from collections import defaultdict
 from itertools import combinations
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import UserError
 from odoo.tools import SQL
 
 from odoo.addons.crm_client_base.tools.cron import cron_progress
 
 from ..tools import matching
-from .crm_client_duplicate_finder import DEDUP_COLUMNS
 
 _logger = logging.getLogger(__name__)
 
@@ -215,157 +213,11 @@ class CrmClientDuplicate(models.Model):
             "context": {"active_test": False},
         }
 
-    # -- merge ----------------------------------------------------------------------------------
-
-    @api.model
-    def _default_survivor(self, partners):
-        """The card to keep: the most complete, then the oldest."""
-        completeness = "client_completeness" in partners._fields
-        return partners.sorted(lambda p: (-(p.client_completeness if completeness else 0), p.id))[:1]
-
-    @api.model
-    def _snapshot(self, partners):
-        """Every stored column of ``partners`` as it is: {id: JSON object}, one query."""
-        rows = self.env.execute_query(
-            SQL("SELECT id, to_jsonb(p) - %s FROM res_partner p WHERE id = ANY(%s)", DEDUP_COLUMNS, partners.ids)
-        )
-        return dict(rows)
-
-    @api.model
-    def _merge_partners(self, partners, survivor, values=None, duplicate=None):
-        """Merge ``partners`` into ``survivor``; raise UserError (changing nothing) when the
-        pre-check finds a linked record that would have to be deleted. See _merge_groups."""
-        logs, failures = self._merge_groups(
-            [{"partners": partners, "survivor": survivor, "values": values, "duplicate": duplicate}]
-        )
-        if failures:
-            raise UserError(failures[0][1])
-        return logs
-
-    @api.model
-    def _merge_groups(self, jobs):
-        """Merge groups of partners, each into its survivor, with the steps of Odoo's merge
-        wizard (bank accounts, foreign keys, reference fields, values), after our pre-check.
-
-        ``jobs``: dicts with ``partners``, ``survivor``, optional ``values`` (the surviving value
-        chosen per field) and ``duplicate`` (the candidate group). Each group is merged in its
-        own savepoint: one that cannot be merged changes nothing and is reported. What Odoo
-        does once per merge, the chatter note and the deletion of the merged partners, is done
-        once for all the groups. Returns (merge logs, [(job, error message)]).
-        """
-        Wizard = self.env["base.partner.merge.automatic.wizard"].with_context(crm_client_merge=True)
-        Partner = self.env["res.partner"]
-        self.env.flush_all()
-        all_sources = Partner.union(*(job["partners"] - job["survivor"] for job in jobs))
-        holding = Wizard._relations_holding_by_record("res_partner", all_sources.ids)
-        snapshots = self._snapshot(all_sources)
-        done, failures = [], []
-        for job in jobs:
-            partners, survivor = job["partners"].exists(), job["survivor"]
-            sources = partners - survivor
-            moved = defaultdict(int)
-            for pid in sources.ids:
-                for relation, count in holding.get(pid, {}).items():
-                    moved[relation] += count
-            try:
-                with self.env.cr.savepoint():
-                    self._merge_one(Wizard._with_known_relations("res_partner", moved), partners, survivor)
-                    if job.get("values"):
-                        survivor.write(job["values"])
-                    self.env.flush_all()
-            except (UserError, ValidationError) as error:
-                failures.append((job, error.args[0]))
-                continue
-            done.append((job, sources, dict(moved)))
-        if not done:
-            return self.env["crm.client.merge.log"], failures
-        # Odoo's chatter note on each survivor, logged without notifying anyone.
-        Partner.browse([job["survivor"].id for job, _sources, _moved in done])._message_log_batch(
-            {
-                job["survivor"].id: self.env._(
-                    "Merged with the following partners: %s",
-                    ", ".join(f"{p.name} <{p.email or 'n/a'}> (ID {p.id})" for p in sources),
-                )
-                for job, sources, _moved in done
-            }
-        )
-        logs = (
-            self.env["crm.client.merge.log"]
-            .sudo()
-            .create(
-                [
-                    {
-                        "survivor_id": job["survivor"].id,
-                        "survivor_name": job["survivor"].name,
-                        "merged_ids": ",".join(str(pid) for pid in sources.ids),
-                        "merged_names": "\n".join(f"#{p.id} {p.name}" for p in sources),
-                        "snapshot": [snapshots[pid] for pid in sources.ids if pid in snapshots],
-                        "moved": {f"{table}.{column}": count for (table, column), count in moved.items()},
-                        "moved_count": sum(moved.values()),
-                        "chosen_values": {key: _jsonable(value) for key, value in (job.get("values") or {}).items()},
-                        "duplicate_id": job["duplicate"].id if job.get("duplicate") else False,
-                        "company_id": job["survivor"].company_id.id,
-                    }
-                    for job, sources, moved in done
-                ]
-            )
-        )
-        merged = Partner.union(*(sources for _job, sources, _moved in done))
-        for log, (job, sources, _moved) in zip(logs, done, strict=True):
-            _logger.info("(uid = %s) merged the partners %r with %s", self.env.uid, sources.ids, job["survivor"].id)
-            groups = job.get("duplicate") or self.browse()
-            groups |= self.search([("state", "=", "open"), ("partner_ids", "in", sources.ids)])
-            groups.write({"state": "merged", "survivor_id": job["survivor"].id, "merge_log_id": log.id})
-        merged.sudo().unlink()
-        return logs, failures
-
-    @api.model
-    def _merge_one(self, Wizard, partners, survivor):
-        """Odoo's _merge for one group (its checks and steps, in its order), without its limit
-        of three partners, the email check (the user chose the values) and the per-merge note
-        and deletion (done for all groups by _merge_groups)."""
-        sources = partners - survivor
-        if not sources:
-            raise UserError(self.env._("Choose at least two different clients to merge."))
-        for partner in partners:
-            ancestor = partner.parent_id
-            while ancestor:
-                if ancestor in partners:
-                    raise UserError(self.env._("You cannot merge a contact with one of his parent."))
-                ancestor = ancestor.parent_id
-        if len(partners.with_context(active_test=False).user_ids) > 1:
-            raise UserError(
-                self.env._("You cannot merge contacts linked to more than one user even if only one is active.")
-            )
-        Wizard._check_merge_conflicts(sources, survivor)
-        Wizard._merge_followers(sources, survivor)
-        Wizard._merge_dismissals(sources, survivor)
-        if survivor.company_id and partners.user_ids:
-            partners.user_ids.sudo().write(
-                {"company_ids": [fields.Command.link(survivor.company_id.id)], "company_id": survivor.company_id.id}
-            )
-        # The client value is computed from the invoices: the sources' figures go, the survivor's
-        # are computed again once their invoices are its own.
-        self.env.execute_query(SQL("DELETE FROM crm_client_value WHERE partner_id = ANY(%s)", sources.ids))
-        Wizard._merge_bank_accounts(sources, survivor)
-        Wizard._update_foreign_keys(sources, survivor)
-        Wizard._update_reference_fields(sources, survivor)
-        Wizard._update_values(sources, survivor)
-        self.env.add_to_compute(survivor._fields["partner_share"], survivor)
-        self.env["crm.client.value"]._refresh(survivor.ids)
-
     def action_merge_default(self):
         """Merge each group into its default survivor, keeping the survivor's values."""
+        Merge = self.env["crm.client.merge"]
         jobs = []
         for group in self.filtered(lambda g: g.state == "open"):
             partners = group.partner_ids.exists()
-            jobs.append({"partners": partners, "survivor": self._default_survivor(partners), "duplicate": group})
-        return self._merge_groups(jobs)
-
-
-def _jsonable(value):
-    if isinstance(value, tuple):
-        return value[0] if value else False
-    if isinstance(value, list | dict | str | int | float | bool) or value is None:
-        return value
-    return str(value)
+            jobs.append({"partners": partners, "survivor": Merge._default_survivor(partners), "duplicate": group})
+        return Merge._merge_groups(jobs)

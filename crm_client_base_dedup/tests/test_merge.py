@@ -195,7 +195,7 @@ class TestMerge(AccountTestInvoicingCommon):
         Dismissal = self.env["crm.client.duplicate.dismissal"]
         pair = sorted((second.id, other.id))
         Dismissal.create({"partner_a_id": pair[0], "partner_b_id": pair[1]})
-        self.Duplicate._merge_partners(first | second, first)
+        self.env["crm.client.merge"]._merge_partners(first | second, first)
         pair = sorted((first.id, other.id))
         self.assertEqual(Dismissal.search_count([("partner_a_id", "=", pair[0]), ("partner_b_id", "=", pair[1])]), 1)
 
@@ -208,10 +208,10 @@ class TestMerge(AccountTestInvoicingCommon):
             self.env.invalidate_all()
             # A fresh environment (its own lazy caches) after a warm-up merge: both measured
             # merges start from the same state, so only the database differs.
-            Duplicate = self.Duplicate.with_context(query_probe=tag)
+            Merge = self.env["crm.client.merge"].with_context(query_probe=tag)
             count = self.env.cr.sql_log_count
-            Duplicate._merge_partners(partners.with_env(Duplicate.env), partners[0].with_env(Duplicate.env))
-            Duplicate.env.flush_all()
+            Merge._merge_partners(partners.with_env(Merge.env), partners[0].with_env(Merge.env))
+            Merge.env.flush_all()
             return self.env.cr.sql_log_count - count
 
         merge_one("warm")

@@ -5,23 +5,13 @@ import logging
 import psycopg2
 
 from odoo import api, models, tools
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import ValidationError
 from odoo.tools import SQL, mute_logger
 from odoo.tools.sql import table_columns
 
 from ..tools import fk_indexes
 
 _logger = logging.getLogger(__name__)
-
-# Tables whose clashing rows are merged without loss before Odoo's merge runs: followers (the
-# subtypes are joined), bank accounts (Odoo's own _merge_bank_accounts), dismissed pairs, and the
-# client value (figures computed again from the invoices, which move to the survivor).
-MERGED_WITHOUT_LOSS = (
-    "mail_followers",
-    "res_partner_bank",
-    "crm_client_duplicate_dismissal",
-    "crm_client_value",
-)
 
 
 class BasePartnerMergeAutomaticWizard(models.TransientModel):
@@ -31,7 +21,7 @@ class BasePartnerMergeAutomaticWizard(models.TransientModel):
     * one query tells which referencing columns hold a merged partner, so only those are
       updated instead of probing every column of the database: the query count of a merge no
       longer grows with the database (for Odoo's own wizard too);
-    * under the ``crm_client_merge`` context (crm.client.duplicate._merge_groups, after its
+    * under the ``crm_client_merge`` context (crm.client.merge._merge_groups, after its
       conflict pre-check), documents and reference fields move in one statement each and only
       the values that change are written.
     """
@@ -407,128 +397,6 @@ class BasePartnerMergeAutomaticWizard(models.TransientModel):
             )
         )[0]
         return [name for name, needed in zip(columns, row, strict=True) if needed] + list(others)
-
-    # -- pre-check -----------------------------------------------------------------------------
-
-    @api.model
-    def _merge_conflicts(self, src_partners, dst_partner):
-        """What Odoo would delete to merge ``src_partners`` into ``dst_partner``: the referencing
-        rows whose move breaks a unique or check constraint, as a list of (table, column, rows).
-        Nothing is changed: each move is tried in a savepoint that is rolled back."""
-        conflicts = []
-        used = self._known_relations("res_partner")
-        if used is None:
-            used = self._relations_holding("res_partner", src_partners.ids)
-        self.env.flush_all()
-        for (table, column), count in used.items():
-            if table in MERGED_WITHOUT_LOSS:
-                continue
-            if not (self._has_check_or_unique_constraint(table, column) or self._has_unique_index(table, column)):
-                continue
-            try:
-                with mute_logger("odoo.sql_db"), self.env.cr.savepoint(flush=False) as savepoint:
-                    self.env.execute_query(
-                        SQL(
-                            "UPDATE %s SET %s = %s WHERE %s = ANY(%s)",
-                            SQL.identifier(table),
-                            SQL.identifier(column),
-                            dst_partner.id,
-                            SQL.identifier(column),
-                            src_partners.ids,
-                        )
-                    )
-                    savepoint.rollback()
-            except psycopg2.Error:
-                conflicts.append((table, column, count))
-        return conflicts
-
-    @api.model
-    def _merge_followers(self, src_partners, dst_partner):
-        """A document both partners follow: the survivor's follower gets the source's subtypes
-        too, and the source's now redundant follower row goes (Odoo would drop it blindly)."""
-        self.env.execute_query(
-            SQL(
-                """
-                INSERT INTO mail_followers_mail_message_subtype_rel (mail_followers_id, mail_message_subtype_id)
-                SELECT dst.id, rel.mail_message_subtype_id
-                  FROM mail_followers src
-                  JOIN mail_followers dst ON dst.res_model = src.res_model AND dst.res_id = src.res_id
-                                         AND dst.partner_id = %(dst)s
-                  JOIN mail_followers_mail_message_subtype_rel rel ON rel.mail_followers_id = src.id
-                 WHERE src.partner_id = ANY(%(src)s)
-                ON CONFLICT DO NOTHING
-                """,
-                dst=dst_partner.id,
-                src=src_partners.ids,
-            )
-        )
-        self.env.execute_query(
-            SQL(
-                """
-                DELETE FROM mail_followers src
-                 USING mail_followers dst
-                 WHERE src.partner_id = ANY(%(src)s) AND dst.partner_id = %(dst)s
-                   AND dst.res_model = src.res_model AND dst.res_id = src.res_id
-                """,
-                dst=dst_partner.id,
-                src=src_partners.ids,
-            )
-        )
-        self.env["mail.followers"].invalidate_model()
-
-    @api.model
-    def _merge_dismissals(self, src_partners, dst_partner):
-        """Pairs dismissed with a source become pairs dismissed with the survivor."""
-        self.env.flush_all()
-        self.env.execute_query(
-            SQL(
-                """
-                INSERT INTO crm_client_duplicate_dismissal
-                       (partner_a_id, partner_b_id, create_uid, write_uid, create_date, write_date)
-                SELECT DISTINCT LEAST(other, %(dst)s), GREATEST(other, %(dst)s), %(uid)s, %(uid)s,
-                       now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC'
-                  FROM (SELECT CASE WHEN partner_a_id = ANY(%(src)s) THEN partner_b_id ELSE partner_a_id END
-                               AS other
-                          FROM crm_client_duplicate_dismissal
-                         WHERE partner_a_id = ANY(%(src)s) OR partner_b_id = ANY(%(src)s)) AS pairs
-                 WHERE other != %(dst)s AND other != ALL(%(src)s)
-                ON CONFLICT DO NOTHING
-                """,
-                dst=dst_partner.id,
-                src=src_partners.ids,
-                uid=self.env.uid,
-            )
-        )
-        self.env.execute_query(
-            SQL(
-                """
-                DELETE FROM crm_client_duplicate_dismissal
-                 WHERE partner_a_id = ANY(%(src)s) OR partner_b_id = ANY(%(src)s)
-                """,
-                src=src_partners.ids,
-            )
-        )
-        self.env["crm.client.duplicate.dismissal"].invalidate_model()
-
-    @api.model
-    def _conflict_lines(self, conflicts):
-        """The pre-check's findings as lines a user reads: "table.column: N rows"."""
-        return "\n".join(
-            self.env._("%(table)s.%(column)s: %(count)s rows", table=table, column=column, count=count)
-            for table, column, count in conflicts
-        )
-
-    @api.model
-    def _check_merge_conflicts(self, src_partners, dst_partner):
-        conflicts = self._merge_conflicts(src_partners, dst_partner)
-        if conflicts:
-            raise UserError(
-                self.env._(
-                    "These clients cannot be merged without deleting linked records that would clash "
-                    "with the survivor's. Nothing was changed. Resolve them first:\n%s",
-                    self._conflict_lines(conflicts),
-                )
-            )
 
     @api.model
     def _partner_fk_missing_indexes(self):

@@ -58,7 +58,7 @@ class CrmClientMergeWizard(models.TransientModel):
             partners = partners.browse(context["active_ids"])
         if partners:
             values["partner_ids"] = [fields.Command.set(partners.ids)]
-            survivor = self.env["crm.client.duplicate"]._default_survivor(partners)
+            survivor = self.env["crm.client.merge"]._default_survivor(partners)
             values["survivor_id"] = survivor.id
             values["line_ids"] = [fields.Command.create(line) for line in self._lines_for(partners, survivor)]
         return values
@@ -136,7 +136,8 @@ class CrmClientMergeWizard(models.TransientModel):
 
     @api.depends("partner_ids", "survivor_id")
     def _compute_conflicts(self):
-        Merge = self.env["base.partner.merge.automatic.wizard"]
+        Wizard = self.env["base.partner.merge.automatic.wizard"]
+        Merge = self.env["crm.client.merge"]
         for wizard in self:
             partners, survivor = wizard.partner_ids._origin, wizard.survivor_id._origin
             sources = partners - survivor
@@ -145,8 +146,8 @@ class CrmClientMergeWizard(models.TransientModel):
                 wizard.linked_count = 0
                 continue
             # One query for the linked records, shared by the count and the pre-check.
-            moved = Merge._relations_holding("res_partner", sources.ids)
-            found = Merge._with_known_relations("res_partner", moved)._merge_conflicts(sources, survivor)
+            moved = Wizard._relations_holding("res_partner", sources.ids)
+            found = Merge._merge_conflicts(Wizard._with_known_relations("res_partner", moved), sources, survivor)
             wizard.conflicts = Merge._conflict_lines(found) or False
             wizard.linked_count = sum(moved.values())
 
@@ -160,8 +161,9 @@ class CrmClientMergeWizard(models.TransientModel):
             field = partners._fields[line.field_name]
             if line.source_id and line.source_id != self.survivor_id:
                 values[line.field_name] = field.convert_to_write(line.source_id[line.field_name], line.source_id)
-        Duplicate = self.env["crm.client.duplicate"]
-        log = Duplicate._merge_partners(partners, self.survivor_id, values, duplicate=self.duplicate_id)
+        log = self.env["crm.client.merge"]._merge_partners(
+            partners, self.survivor_id, values, duplicate=self.duplicate_id
+        )
         return {
             "type": "ir.actions.act_window",
             "res_model": "res.partner",

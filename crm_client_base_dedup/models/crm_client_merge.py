@@ -1,0 +1,304 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""The merge of duplicate clients, one owner for it: groups of cards merged each into its
+survivor with nothing lost, by the review queue, the merge wizard, bulk merge jobs and imports.
+
+Each group goes through Odoo's own merge steps (``base.partner.merge.automatic.wizard``: bank
+accounts, foreign keys, reference fields, values), which this addon's override of the wizard
+makes set-based when called with the ``crm_client_merge`` context, as here; around them, the
+steps of our own: the pre-check refusing a merge that would delete a linked record, followers
+and dismissed pairs merged without loss, the client value computed again, a merge log with a
+snapshot of every merged card, and the chatter note and the deletion once for all groups."""
+
+import logging
+from collections import defaultdict
+
+import psycopg2
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.tools import SQL, mute_logger
+
+from .crm_client_duplicate_finder import DEDUP_COLUMNS
+
+_logger = logging.getLogger(__name__)
+
+# Tables whose clashing rows are merged without loss before Odoo's merge runs: followers (the
+# subtypes are joined), bank accounts (Odoo's own _merge_bank_accounts), dismissed pairs, and the
+# client value (figures computed again from the invoices, which move to the survivor).
+MERGED_WITHOUT_LOSS = (
+    "mail_followers",
+    "res_partner_bank",
+    "crm_client_duplicate_dismissal",
+    "crm_client_value",
+)
+
+
+class CrmClientMerge(models.AbstractModel):
+    _name = "crm.client.merge"
+    _description = "Client merge"
+
+    @api.model
+    def _default_survivor(self, partners):
+        """The card to keep: the most complete, then the oldest."""
+        completeness = "client_completeness" in partners._fields
+        return partners.sorted(lambda p: (-(p.client_completeness if completeness else 0), p.id))[:1]
+
+    @api.model
+    def _snapshot(self, partners):
+        """Every stored column of ``partners`` as it is: {id: JSON object}, one query."""
+        rows = self.env.execute_query(
+            SQL("SELECT id, to_jsonb(p) - %s FROM res_partner p WHERE id = ANY(%s)", DEDUP_COLUMNS, partners.ids)
+        )
+        return dict(rows)
+
+    @api.model
+    def _merge_partners(self, partners, survivor, values=None, duplicate=None):
+        """Merge ``partners`` into ``survivor``; raise UserError (changing nothing) when the
+        pre-check finds a linked record that would have to be deleted. See _merge_groups."""
+        logs, failures = self._merge_groups(
+            [{"partners": partners, "survivor": survivor, "values": values, "duplicate": duplicate}]
+        )
+        if failures:
+            raise UserError(failures[0][1])
+        return logs
+
+    @api.model
+    def _merge_groups(self, jobs):
+        """Merge groups of partners, each into its survivor, with the steps of Odoo's merge
+        wizard (bank accounts, foreign keys, reference fields, values), after our pre-check.
+
+        ``jobs``: dicts with ``partners``, ``survivor``, optional ``values`` (the surviving value
+        chosen per field) and ``duplicate`` (the candidate group). Each group is merged in its
+        own savepoint: one that cannot be merged changes nothing and is reported. What Odoo
+        does once per merge, the chatter note and the deletion of the merged partners, is done
+        once for all the groups. Returns (merge logs, [(job, error message)]).
+        """
+        Wizard = self.env["base.partner.merge.automatic.wizard"].with_context(crm_client_merge=True)
+        Partner = self.env["res.partner"]
+        Duplicate = self.env["crm.client.duplicate"]
+        self.env.flush_all()
+        all_sources = Partner.union(*(job["partners"] - job["survivor"] for job in jobs))
+        holding = Wizard._relations_holding_by_record("res_partner", all_sources.ids)
+        snapshots = self._snapshot(all_sources)
+        done, failures = [], []
+        for job in jobs:
+            partners, survivor = job["partners"].exists(), job["survivor"]
+            sources = partners - survivor
+            moved = defaultdict(int)
+            for pid in sources.ids:
+                for relation, count in holding.get(pid, {}).items():
+                    moved[relation] += count
+            try:
+                with self.env.cr.savepoint():
+                    self._merge_one(Wizard._with_known_relations("res_partner", moved), partners, survivor)
+                    if job.get("values"):
+                        survivor.write(job["values"])
+                    self.env.flush_all()
+            except (UserError, ValidationError) as error:
+                failures.append((job, error.args[0]))
+                continue
+            done.append((job, sources, dict(moved)))
+        if not done:
+            return self.env["crm.client.merge.log"], failures
+        # Odoo's chatter note on each survivor, logged without notifying anyone.
+        Partner.browse([job["survivor"].id for job, _sources, _moved in done])._message_log_batch(
+            {
+                job["survivor"].id: self.env._(
+                    "Merged with the following partners: %s",
+                    ", ".join(f"{p.name} <{p.email or 'n/a'}> (ID {p.id})" for p in sources),
+                )
+                for job, sources, _moved in done
+            }
+        )
+        logs = (
+            self.env["crm.client.merge.log"]
+            .sudo()
+            .create(
+                [
+                    {
+                        "survivor_id": job["survivor"].id,
+                        "survivor_name": job["survivor"].name,
+                        "merged_ids": ",".join(str(pid) for pid in sources.ids),
+                        "merged_names": "\n".join(f"#{p.id} {p.name}" for p in sources),
+                        "snapshot": [snapshots[pid] for pid in sources.ids if pid in snapshots],
+                        "moved": {f"{table}.{column}": count for (table, column), count in moved.items()},
+                        "moved_count": sum(moved.values()),
+                        "chosen_values": {key: _jsonable(value) for key, value in (job.get("values") or {}).items()},
+                        "duplicate_id": job["duplicate"].id if job.get("duplicate") else False,
+                        "company_id": job["survivor"].company_id.id,
+                    }
+                    for job, sources, moved in done
+                ]
+            )
+        )
+        merged = Partner.union(*(sources for _job, sources, _moved in done))
+        for log, (job, sources, _moved) in zip(logs, done, strict=True):
+            _logger.info("(uid = %s) merged the partners %r with %s", self.env.uid, sources.ids, job["survivor"].id)
+            groups = job.get("duplicate") or Duplicate
+            groups |= Duplicate.search([("state", "=", "open"), ("partner_ids", "in", sources.ids)])
+            groups.write({"state": "merged", "survivor_id": job["survivor"].id, "merge_log_id": log.id})
+        merged.sudo().unlink()
+        return logs, failures
+
+    @api.model
+    def _merge_one(self, Wizard, partners, survivor):
+        """Odoo's _merge for one group (its checks and steps, in its order), without its limit
+        of three partners, the email check (the user chose the values) and the per-merge note
+        and deletion (done for all groups by _merge_groups)."""
+        sources = partners - survivor
+        if not sources:
+            raise UserError(self.env._("Choose at least two different clients to merge."))
+        for partner in partners:
+            ancestor = partner.parent_id
+            while ancestor:
+                if ancestor in partners:
+                    raise UserError(self.env._("You cannot merge a contact with one of his parent."))
+                ancestor = ancestor.parent_id
+        if len(partners.with_context(active_test=False).user_ids) > 1:
+            raise UserError(
+                self.env._("You cannot merge contacts linked to more than one user even if only one is active.")
+            )
+        self._check_merge_conflicts(Wizard, sources, survivor)
+        self._merge_followers(sources, survivor)
+        self._merge_dismissals(sources, survivor)
+        if survivor.company_id and partners.user_ids:
+            partners.user_ids.sudo().write(
+                {"company_ids": [fields.Command.link(survivor.company_id.id)], "company_id": survivor.company_id.id}
+            )
+        # The client value is computed from the invoices: the sources' figures go, the survivor's
+        # are computed again once their invoices are its own.
+        self.env.execute_query(SQL("DELETE FROM crm_client_value WHERE partner_id = ANY(%s)", sources.ids))
+        Wizard._merge_bank_accounts(sources, survivor)
+        Wizard._update_foreign_keys(sources, survivor)
+        Wizard._update_reference_fields(sources, survivor)
+        Wizard._update_values(sources, survivor)
+        self.env.add_to_compute(survivor._fields["partner_share"], survivor)
+        self.env["crm.client.value"]._refresh(survivor.ids)
+
+    @api.model
+    def _merge_conflicts(self, Wizard, src_partners, dst_partner):
+        """What Odoo would delete to merge ``src_partners`` into ``dst_partner``: the referencing
+        rows whose move breaks a unique or check constraint, as a list of (table, column, rows).
+        Nothing is changed: each move is tried in a savepoint that is rolled back."""
+        conflicts = []
+        used = Wizard._known_relations("res_partner")
+        if used is None:
+            used = Wizard._relations_holding("res_partner", src_partners.ids)
+        self.env.flush_all()
+        for (table, column), count in used.items():
+            if table in MERGED_WITHOUT_LOSS:
+                continue
+            if not (Wizard._has_check_or_unique_constraint(table, column) or Wizard._has_unique_index(table, column)):
+                continue
+            try:
+                with mute_logger("odoo.sql_db"), self.env.cr.savepoint(flush=False) as savepoint:
+                    self.env.execute_query(
+                        SQL(
+                            "UPDATE %s SET %s = %s WHERE %s = ANY(%s)",
+                            SQL.identifier(table),
+                            SQL.identifier(column),
+                            dst_partner.id,
+                            SQL.identifier(column),
+                            src_partners.ids,
+                        )
+                    )
+                    savepoint.rollback()
+            except psycopg2.Error:
+                conflicts.append((table, column, count))
+        return conflicts
+
+    @api.model
+    def _merge_followers(self, src_partners, dst_partner):
+        """A document both partners follow: the survivor's follower gets the source's subtypes
+        too, and the source's now redundant follower row goes (Odoo would drop it blindly)."""
+        self.env.execute_query(
+            SQL(
+                """
+                INSERT INTO mail_followers_mail_message_subtype_rel (mail_followers_id, mail_message_subtype_id)
+                SELECT dst.id, rel.mail_message_subtype_id
+                  FROM mail_followers src
+                  JOIN mail_followers dst ON dst.res_model = src.res_model AND dst.res_id = src.res_id
+                                         AND dst.partner_id = %(dst)s
+                  JOIN mail_followers_mail_message_subtype_rel rel ON rel.mail_followers_id = src.id
+                 WHERE src.partner_id = ANY(%(src)s)
+                ON CONFLICT DO NOTHING
+                """,
+                dst=dst_partner.id,
+                src=src_partners.ids,
+            )
+        )
+        self.env.execute_query(
+            SQL(
+                """
+                DELETE FROM mail_followers src
+                 USING mail_followers dst
+                 WHERE src.partner_id = ANY(%(src)s) AND dst.partner_id = %(dst)s
+                   AND dst.res_model = src.res_model AND dst.res_id = src.res_id
+                """,
+                dst=dst_partner.id,
+                src=src_partners.ids,
+            )
+        )
+        self.env["mail.followers"].invalidate_model()
+
+    @api.model
+    def _merge_dismissals(self, src_partners, dst_partner):
+        """Pairs dismissed with a source become pairs dismissed with the survivor."""
+        self.env.flush_all()
+        self.env.execute_query(
+            SQL(
+                """
+                INSERT INTO crm_client_duplicate_dismissal
+                       (partner_a_id, partner_b_id, create_uid, write_uid, create_date, write_date)
+                SELECT DISTINCT LEAST(other, %(dst)s), GREATEST(other, %(dst)s), %(uid)s, %(uid)s,
+                       now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC'
+                  FROM (SELECT CASE WHEN partner_a_id = ANY(%(src)s) THEN partner_b_id ELSE partner_a_id END
+                               AS other
+                          FROM crm_client_duplicate_dismissal
+                         WHERE partner_a_id = ANY(%(src)s) OR partner_b_id = ANY(%(src)s)) AS pairs
+                 WHERE other != %(dst)s AND other != ALL(%(src)s)
+                ON CONFLICT DO NOTHING
+                """,
+                dst=dst_partner.id,
+                src=src_partners.ids,
+                uid=self.env.uid,
+            )
+        )
+        self.env.execute_query(
+            SQL(
+                """
+                DELETE FROM crm_client_duplicate_dismissal
+                 WHERE partner_a_id = ANY(%(src)s) OR partner_b_id = ANY(%(src)s)
+                """,
+                src=src_partners.ids,
+            )
+        )
+        self.env["crm.client.duplicate.dismissal"].invalidate_model()
+
+    @api.model
+    def _conflict_lines(self, conflicts):
+        """The pre-check's findings as lines a user reads: "table.column: N rows"."""
+        return "\n".join(
+            self.env._("%(table)s.%(column)s: %(count)s rows", table=table, column=column, count=count)
+            for table, column, count in conflicts
+        )
+
+    @api.model
+    def _check_merge_conflicts(self, Wizard, src_partners, dst_partner):
+        conflicts = self._merge_conflicts(Wizard, src_partners, dst_partner)
+        if conflicts:
+            raise UserError(
+                self.env._(
+                    "These clients cannot be merged without deleting linked records that would clash "
+                    "with the survivor's. Nothing was changed. Resolve them first:\n%s",
+                    self._conflict_lines(conflicts),
+                )
+            )
+
+
+def _jsonable(value):
+    if isinstance(value, tuple):
+        return value[0] if value else False
+    if isinstance(value, list | dict | str | int | float | bool) or value is None:
+        return value
+    return str(value)
