@@ -1,7 +1,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Shared test set-up of the suite's addons."""
 
-from odoo.tests import HttpCase
+from odoo.tests import HttpCase, TransactionCase, new_test_user
 
 # Seconds a browser tour may take. Odoo's default (60 s) includes building the web assets on the
 # first page, which on a busy 2-core machine alone can take longer: a tour waits on its steps'
@@ -20,3 +20,28 @@ class ClientTourCase(HttpCase):
     def start_tour(self, url_path, tour_name, step_delay=None, **kwargs):
         kwargs.setdefault("timeout", TOUR_TIMEOUT)
         return super().start_tour(url_path, tour_name, step_delay=step_delay, **kwargs)
+
+
+class ClientBaseCase(TransactionCase):
+    """The cast of a Russian company's sales department, for the tests that need its people:
+    ``anna`` and ``boris``, salespeople who see their own documents only (Анна Иванова, Борис
+    Петров), ``manager``, a sales manager, ``accountant``, an invoicing user who may edit
+    contacts, and ``ru``, Russia. The company itself is Russian."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.ru = cls.env.ref("base.ru")
+        cls.env.company.country_id = cls.ru
+        salesman = "sales_team.group_sale_salesman"
+        cls.anna = new_test_user(cls.env, login="ccb_anna", groups=salesman, name="Анна Иванова")
+        cls.boris = new_test_user(cls.env, login="ccb_boris", groups=salesman, name="Борис Петров")
+        cls.manager = new_test_user(
+            cls.env, login="ccb_manager", groups="sales_team.group_sale_manager", name="Мария Сидорова"
+        )
+        cls.accountant = new_test_user(
+            cls.env,
+            login="ccb_accountant",
+            groups="account.group_account_invoice,base.group_partner_manager",
+            name="Ольга Бухгалтер",
+        )

@@ -2,19 +2,15 @@
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import TransactionCase, freeze_time, new_test_user, tagged
 
+from .common import ClientBaseCase
+
 
 @tagged("post_install", "-at_install")
-class TestClientAccess(TransactionCase):
+class TestClientAccess(ClientBaseCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.anna = new_test_user(cls.env, login="ccb_anna", groups="sales_team.group_sale_salesman")
-        cls.boris = new_test_user(cls.env, login="ccb_boris", groups="sales_team.group_sale_salesman")
         cls.all_docs = new_test_user(cls.env, login="ccb_alldocs", groups="sales_team.group_sale_salesman_all_leads")
-        cls.manager = new_test_user(cls.env, login="ccb_manager", groups="sales_team.group_sale_manager")
-        cls.accountant = new_test_user(
-            cls.env, login="ccb_accountant", groups="account.group_account_invoice,base.group_partner_manager"
-        )
         cls.plain_user = new_test_user(cls.env, login="ccb_plain", groups="base.group_user")
         Partner = cls.env["res.partner"]
         cls.anna_client = Partner.create({"name": "Клиент Анны", "is_company": True, "user_id": cls.anna.id})

@@ -1,20 +1,20 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo.exceptions import AccessError
-from odoo.tests import TransactionCase, new_test_user, tagged
+from odoo.tests import tagged
+
+from .common import ClientBaseCase
 
 SUITE = "crm_client_base"
 
 
 @tagged("post_install", "-at_install")
-class TestClientVisibility(TransactionCase):
+class TestClientVisibility(ClientBaseCase):
     """Every model of the suite that carries a client's data follows that client's visibility,
     through crm.client.visibility.mixin: enumerated here, so a new model cannot forget it."""
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.anna = new_test_user(cls.env, login="ccb_vis_anna", groups="sales_team.group_sale_salesman")
-        cls.boris = new_test_user(cls.env, login="ccb_vis_boris", groups="sales_team.group_sale_salesman")
         Partner = cls.env["res.partner"]
         cls.hidden = Partner.create({"name": "Клиент Бориса", "is_company": True, "user_id": cls.boris.id})
         cls.visible = Partner.create({"name": "Клиент Анны", "is_company": True, "user_id": cls.anna.id})

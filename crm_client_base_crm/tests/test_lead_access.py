@@ -1,15 +1,15 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo.exceptions import AccessError
-from odoo.tests import TransactionCase, new_test_user, tagged
+from odoo.tests import tagged
+
+from odoo.addons.crm_client_base.tests.common import ClientBaseCase
 
 
 @tagged("post_install", "-at_install")
-class TestLeadAccess(TransactionCase):
+class TestLeadAccess(ClientBaseCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.anna = new_test_user(cls.env, login="ccb_crm_anna", groups="sales_team.group_sale_salesman")
-        cls.boris = new_test_user(cls.env, login="ccb_crm_boris", groups="sales_team.group_sale_salesman")
         cls.boris_client = cls.env["res.partner"].create(
             {"name": "Клиент Бориса", "is_company": True, "user_id": cls.boris.id, "email": "b@client.ru"}
         )

@@ -1,18 +1,17 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo.tests import TransactionCase, new_test_user, tagged
+from odoo.tests import tagged
+
+from odoo.addons.crm_client_base.tests.common import ClientBaseCase
 
 
 @tagged("post_install", "-at_install")
-class TestHiddenDuplicate(TransactionCase):
+class TestHiddenDuplicate(ClientBaseCase):
     """A salesperson who types a colleague's client learns that it exists and who holds it,
     nothing else; by the company's policy, its holder is asked to check the new card."""
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        sales = "base.group_user,sales_team.group_sale_salesman"
-        cls.anna = new_test_user(cls.env, login="ccb_dd_anna", groups=sales, name="Анна Иванова")
-        cls.boris = new_test_user(cls.env, login="ccb_dd_boris", groups=sales, name="Борис Петров")
         cls.hidden = cls.env["res.partner"].create(
             {
                 "name": "ООО «Секретный клиент»",
