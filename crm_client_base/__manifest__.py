@@ -10,6 +10,7 @@
     "external_dependencies": {"python": ["phonenumbers"]},
     "pre_init_hook": "pre_init_hook",
     "post_init_hook": "post_init_hook",
+    "post_load": "post_load",
     "data": [
         "security/ir.model.access.csv",
         "security/crm_client_base_security.xml",

@@ -1,6 +1,13 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import logging
+
+import psycopg2
+
+from odoo.service import server
 from odoo.tools import SQL
 from odoo.tools.sql import column_exists, create_column
+
+_logger = logging.getLogger(__name__)
 
 
 def fill_client_owner(cr):
@@ -60,3 +67,30 @@ def post_init_hook(env):
     env["res.partner"]._client_completeness_policy_changed()
     # Their value from the invoices already posted: one aggregate.
     env["crm.client.value"]._refresh()
+
+
+def post_load():
+    """Keep Odoo's production server (``--workers``) up when PostgreSQL restarts.
+
+    When a worker dies because its connection died with PostgreSQL, Odoo's main process respawns
+    it after a check that opens a cursor; PostgreSQL still starting makes that check raise, and
+    the main process stops the whole server. Here the failed respawn is logged and tried again at
+    the next beat (about a second later), until PostgreSQL answers: no one has to restart Odoo.
+    Applied once, in every process that loads the module (the main process loads it when it
+    preloads the database).
+    """
+    spawn = server.PreforkServer.process_spawn
+    if getattr(spawn, "_client_base_patch", False):
+        return
+
+    def process_spawn(self):
+        try:
+            return spawn(self)
+        except psycopg2.OperationalError as error:
+            _logger.warning(
+                "PostgreSQL does not answer (%s): the workers are respawned once it does.", str(error).strip()
+            )
+            return None
+
+    process_spawn._client_base_patch = True
+    server.PreforkServer.process_spawn = process_spawn
