@@ -159,6 +159,10 @@ class CrmClientValue(models.Model):
                 )
 
             self.env.execute_query(SQL("DELETE FROM crm_client_value"))
+            # The bounds are computed once (MATERIALIZED): without statistics on account_move (a
+            # first computation after invoices were loaded, before autovacuum analyzed them) the
+            # planner expects one client and recomputed the percentiles for every client, 2 ms
+            # each (18 s at 10k clients instead of 0.1 s).
             # The statement's estimated cost makes PostgreSQL compile it to machine code (JIT),
             # which costs more than the run gains; inserting in index order keeps the unique
             # index's pages in cache.
@@ -167,7 +171,8 @@ class CrmClientValue(models.Model):
                 SQL(
                     """
                     WITH a AS MATERIALIZED (%(aggregate)s),
-                    b AS (SELECT a.company_id, %(bounds)s FROM a WHERE a.invoice_count_12m > 0 GROUP BY a.company_id),
+                    b AS MATERIALIZED (
+                        SELECT a.company_id, %(bounds)s FROM a WHERE a.invoice_count_12m > 0 GROUP BY a.company_id),
                     s AS (SELECT a.*, %(r)s AS r, %(f)s AS f, %(m)s AS m
                             FROM a LEFT JOIN b ON b.company_id = a.company_id)
                     INSERT INTO crm_client_value (%(columns)s, rfm_recency, rfm_frequency, rfm_monetary, rfm_segment)
