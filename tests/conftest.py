@@ -6,7 +6,6 @@ database), through the ``odoo`` command line, ``odoo shell`` scripts and HTTP.
 
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -25,13 +24,16 @@ from odoo_env import (  # noqa: E402
     ADDONS,
     LOG_DIR,
     ODOO_CONF,
+    ONLY_OUR_CRONS,
     TEST_DB,
     copy_database,
     create_database,
     drop_database,
+    free_port,
     odoo_cmd,
     odoo_shell,
     psql,
+    server_cmd,
 )
 from run_tests import scan_log  # noqa: E402
 
@@ -70,12 +72,6 @@ def odoo_run(db, *args, log_name=None, conf=None, pythonpath=None):
     return problems
 
 
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @contextmanager
 def odoo_server(db, workers=0):
     """Serve ``db`` over HTTP on a free loopback port; yield its base URL."""
@@ -101,14 +97,15 @@ def odoo_processes(db, workers=0):
     log = LOG_DIR / f"server-{db}.log"
     log.unlink(missing_ok=True)
     stderr = LOG_DIR / f"server-{db}.stderr"
-    args = [f"--http-port={port}", "--http-interface=127.0.0.1", f"--db-filter=^{db}$", f"--logfile={log}"]
-    gevent_port = None
-    if workers:
-        gevent_port = free_port()
-        args += [f"--workers={workers}", f"--gevent-port={gevent_port}", "--max-cron-threads=1"]
+    gevent_port = free_port() if workers else None
     with stderr.open("w") as err:
         # A process group of its own: a test can kill the server and all its workers at once.
-        proc = subprocess.Popen(odoo_cmd(db, *args), stdout=subprocess.DEVNULL, stderr=err, start_new_session=True)
+        proc = subprocess.Popen(
+            server_cmd(db, port, log, workers, gevent_port),
+            stdout=subprocess.DEVNULL,
+            stderr=err,
+            start_new_session=True,
+        )
     url = f"http://127.0.0.1:{port}"
     try:
         # Wait on the condition (the server answers), not on a clock: on a busy machine the
@@ -211,6 +208,7 @@ def fresh_db():
 __all__ = [
     "ADDONS",
     "HTTP_TIMEOUT",
+    "ONLY_OUR_CRONS",
     "ROOT",
     "admin_session",
     "odoo_processes",

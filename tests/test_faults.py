@@ -7,7 +7,7 @@ import signal
 import subprocess
 
 import requests
-from conftest import HTTP_TIMEOUT, admin_session, odoo_processes, odoo_shell, psql, wait_until
+from conftest import HTTP_TIMEOUT, ONLY_OUR_CRONS, admin_session, odoo_processes, odoo_shell, psql, wait_until
 
 # Seconds a background job may take to make its first commits, or to finish after a restart,
 # on a busy machine: the test waits on the job's own progress, this only bounds a stuck one.
@@ -15,11 +15,6 @@ JOB_DEADLINE = 900
 IMPORT_LINES = 4000  # eight batches of 500, in the background (over 2,000 lines)
 MERGE_GROUPS = 300  # six batches of 50
 RETENTION_CLIENTS = 3000  # three batches of 1,000
-
-ONLY_OUR_CRONS = """
-ours = env["ir.model.data"].search([("model", "=", "ir.cron"), ("module", "like", "crm_client_base%")])
-env["ir.cron"].search([("id", "not in", ours.mapped("res_id"))]).active = False
-"""
 
 
 def wake_crons(db):

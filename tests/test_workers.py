@@ -6,7 +6,7 @@ import time
 import uuid
 
 import websocket
-from conftest import HTTP_TIMEOUT, admin_session, odoo_processes, odoo_shell
+from conftest import HTTP_TIMEOUT, ONLY_OUR_CRONS, admin_session, odoo_processes, odoo_shell
 from run_tests import scan_log
 
 # Seconds a bus notification may take to reach the browser's socket: it goes through a commit,
@@ -17,15 +17,7 @@ BUS_DEADLINE = 300
 def test_multi_worker_server_serves_the_websocket_bus(db_copy):
     # Odoo's own crons reach the internet (the VIES tax id service), which this machine may
     # not: only the suite's crons run, on the cron worker.
-    odoo_shell(
-        db_copy,
-        """
-ours = env["ir.model.data"].search([("model", "=", "ir.cron"), ("module", "like", "crm_client_base%")])
-env["ir.cron"].search([("id", "not in", ours.mapped("res_id"))]).active = False
-result(len(ours))
-""",
-        commit=True,
-    )
+    odoo_shell(db_copy, ONLY_OUR_CRONS + "result(True)", commit=True)
     with odoo_processes(db_copy, workers=2) as server:
         session = admin_session(server.url, db_copy)
         origin = f"http://127.0.0.1:{server.gevent_port}"

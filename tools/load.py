@@ -41,7 +41,18 @@ import requests
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from odoo_env import ADDONS, LOG_DIR, copy_database, create_database, drop_database, odoo_cmd, odoo_shell, psql
+from odoo_env import (
+    ADDONS,
+    LOG_DIR,
+    copy_database,
+    create_database,
+    drop_database,
+    free_port,
+    odoo_cmd,
+    odoo_shell,
+    psql,
+    server_cmd,
+)
 
 # Seconds one request may take before it counts as an error: far above any answer of a loaded
 # loopback server, so that only a hung request fails the run.
@@ -308,20 +319,11 @@ def salesperson(client, pool_ids, ledger, stop, stats, rng, manager=False):
 
 
 def serve(db, workers):
-    port = _free_port()
+    port = free_port()
     LOG_DIR.mkdir(exist_ok=True)
     log = LOG_DIR / f"load-{db}.log"
     log.unlink(missing_ok=True)
-    cmd = odoo_cmd(
-        db,
-        f"--http-port={port}",
-        "--http-interface=127.0.0.1",
-        f"--db-filter=^{db}$",
-        f"--workers={workers}",
-        "--max-cron-threads=1",
-        f"--gevent-port={_free_port()}",
-        f"--logfile={log}",
-    )
+    cmd = server_cmd(db, port, log, workers, free_port())
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"
     end = time.monotonic() + START_DEADLINE
@@ -335,14 +337,6 @@ def serve(db, workers):
             proc.kill()
             raise SystemExit(f"load: the server did not start; see {log}")
         time.sleep(0.3)
-
-
-def _free_port():
-    import socket
-
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def check(db, ledger, pool_ids):

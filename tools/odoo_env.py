@@ -8,6 +8,7 @@ import ast
 import hashlib
 import json
 import os
+import socket
 import subprocess
 import textwrap
 import time
@@ -38,6 +39,31 @@ def read_manifest(addon):
 def odoo_cmd(db, *args, conf=ODOO_CONF):
     """The command line running Odoo on ``db`` with this workspace's configuration."""
     return [str(ODOO_BIN), "-c", str(conf), "-d", db, *args]
+
+
+def free_port():
+    """A TCP port of the loopback interface that nothing listens on."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def server_cmd(db, port, log, workers=0, gevent_port=None):
+    """The command line serving ``db`` on the loopback ``port`` only, logging to ``log``; with
+    ``workers``, Odoo's production mode (HTTP workers, the websocket process on ``gevent_port``,
+    one cron worker)."""
+    args = [f"--http-port={port}", "--http-interface=127.0.0.1", f"--db-filter=^{db}$", f"--logfile={log}"]
+    if workers:
+        args += [f"--workers={workers}", f"--gevent-port={gevent_port}", "--max-cron-threads=1"]
+    return odoo_cmd(db, *args)
+
+
+# An ``odoo shell`` script leaving only the suite's scheduled actions active: Odoo's own reach
+# the internet (the VIES tax id service), which a test machine may not.
+ONLY_OUR_CRONS = """
+ours = env["ir.model.data"].search([("model", "=", "ir.cron"), ("module", "like", "crm_client_base%")])
+env["ir.cron"].search([("id", "not in", ours.mapped("res_id"))]).active = False
+"""
 
 
 def _psql_env():
