@@ -334,11 +334,14 @@ def test_reports_and_counts_over_visible_clients(site, users, protocol):
 
 @pytest.mark.parametrize("protocol", [p.name for p in PROTOCOLS])
 def test_private_finders_are_not_callable(site, users, protocol):
+    # Server-side helpers of the finder, the scan and the standards: none answers over RPC.
     anna = users["anna", protocol]
     for model, method, kwargs in (
         ("crm.client.duplicate.finder", "_find_similar", {"values": {"name": "Клиент Бориса"}}),
         ("crm.client.duplicate.finder", "_match_values", {"values_list": [{"name": "Клиент Бориса"}]}),
         ("crm.client.duplicate", "scan", {}),
+        # Refused as a method, not for what its values name: a plain phone to read is refused too.
+        ("res.partner", "client_standardize", {"vals": {"phone": "+7 495 123-45-67"}}),
     ):
         with pytest.raises(Denied):
             anna.call(model, method, **kwargs)

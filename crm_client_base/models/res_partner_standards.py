@@ -205,13 +205,14 @@ class ResPartner(models.Model):
     # applying them
     # ---------------------------------------------------------------------------------------------
     @api.model
+    @api.private
     def client_standardize(self, vals):
         """Return (vals, changes, flagged) for the values of a new partner: ``vals`` brought to
         the data standards, ``changes`` {field: (typed, stored)} for each value rewritten, and
         ``flagged`` the fields kept although invalid. Raises ValidationError on a value that
-        cannot be brought to the standards, unless the company keeps and flags it. Reads nothing
-        but the countries and companies named in ``vals``: what an import checks before it
-        creates."""
+        cannot be brought to the standards, unless the company keeps and flags it. What an import
+        checks before it creates: server code only, not callable over RPC (``vals`` may name a
+        parent, whose country reads the phones)."""
         return self._client_standardize(vals)
 
     @api.model
