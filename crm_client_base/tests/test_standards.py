@@ -2,7 +2,7 @@
 from odoo.exceptions import ValidationError
 from odoo.tests import BaseCase, TransactionCase, tagged
 
-from odoo.addons.crm_client_base.tools import standards
+from odoo.addons.crm_client_base.tools import legal_forms, standards
 
 
 @tagged("post_install", "-at_install")
@@ -56,6 +56,31 @@ class TestStandardFunctions(BaseCase):
         self.assertIsNone(standards.check_ogrn("304500116000157"))
         self.assertEqual(standards.check_ogrn("304500116000158"), "wrong OGRNIP checksum")
         self.assertIsNotNone(standards.check_ogrn("12345"))
+
+    def test_identifier_keys(self):
+        # A cell that lost its leading zero gets it back only when the check digits then agree.
+        self.assertEqual(standards.normalize_inn(" 770708 3893 "), "7707083893")
+        self.assertEqual(standards.normalize_inn("274062111"), "0274062111")
+        self.assertEqual(standards.normalize_inn("274062112"), "274062112")
+        self.assertEqual(standards.phone_digits("8 (495) 123-45-67"), "74951234567")
+        self.assertEqual(standards.phone_digits("+44 (0)20 7946 0958"), "442079460958")
+        self.assertEqual(standards.phone_digits("12-34"), "")
+        self.assertEqual(standards.first_email(" Info@Romashka.RU; sales@romashka.ru"), "info@romashka.ru")
+        self.assertEqual(standards.first_email("нет"), "")
+        self.assertEqual(standards.tax_id_digits("RU 7707083893"), "7707083893")
+        self.assertEqual(standards.tax_id_digits("DE123456789"), "123456789")
+
+    def test_legal_forms(self):
+        self.assertEqual(legal_forms.forms_of("ООО «Ромашка»"), {"ooo"})
+        self.assertEqual(legal_forms.forms_of("Ромашка, ООО"), {"ooo"})
+        self.assertEqual(legal_forms.forms_of("Romashka L.L.C."), {"ooo"})
+        self.assertEqual(legal_forms.forms_of("Общество с ограниченной ответственностью «Ромашка»"), {"ooo"})
+        self.assertEqual(legal_forms.forms_of("ИП Иванов И.И."), {"ip"})
+        self.assertEqual(legal_forms.forms_of("Индивидуальный предприниматель Иванов"), {"ip"})
+        self.assertLessEqual(legal_forms.forms_of("КФХ Колос"), legal_forms.ENTREPRENEUR_FORMS)
+        # A form inside a word is not a form: "Аоки", "Зоопарк".
+        self.assertEqual(legal_forms.forms_of("Аоки Зоопарк"), frozenset())
+        self.assertEqual(legal_forms.forms_of(""), frozenset())
 
 
 @tagged("post_install", "-at_install")

@@ -17,6 +17,7 @@ _SPACES = re.compile(r"\s+")
 # and two single quotes.
 _QUOTES = re.compile("[\"\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb\uff02]|''")
 _DIGITS = re.compile(r"\D")
+_NOT_ALNUM = re.compile(r"[^a-z0-9]+")
 _KPP = re.compile(r"^\d{4}[\dA-Z]{2}\d{3}$")
 _TELEGRAM = re.compile(r"^(?:https?://)?(?:t\.me/|telegram\.me/|@)?([A-Za-z][A-Za-z0-9_]{4,31})/?$")
 _URL = re.compile(r"^(?:https?://)?([^/\s:?#]+)(?::\d+)?(?:[/?#]\S*)?$", re.IGNORECASE)
@@ -103,6 +104,31 @@ def normalize_code(value):
     return _SPACES.sub("", value or "").upper()
 
 
+def phone_digits(value):
+    """The digits of a phone number (E.164 without the plus), a Russian 8 trunk prefix read
+    as 7 and a "(0)" left out; "" for fewer than 7 digits."""
+    digits = _DIGITS.sub("", (value or "").replace("(0)", ""))
+    if len(digits) == 11 and digits[0] == "8":
+        digits = "7" + digits[1:]
+    return digits if len(digits) >= 7 else ""
+
+
+def first_email(value):
+    """The first address of an email field, lower-cased and without white space; "" when it
+    has no @."""
+    first = (value or "").replace(";", ",").split(",")[0]
+    first = _SPACES.sub("", first).lower()
+    return first if "@" in first else ""
+
+
+def tax_id_digits(value):
+    """Digits and letters of a tax id without a country prefix: RU7701234567 -> 7701234567."""
+    value = _NOT_ALNUM.sub("", (value or "").lower())
+    if len(value) > 2 and value[:2].isalpha() and value[2:].isdigit():
+        value = value[2:]
+    return value
+
+
 def russian_national_phone(value):
     """True when ``value`` is a valid Russian number written the national way (8, then the ten
     digits of the number: "8 (495) 123-45-67"), which another country would read otherwise."""
@@ -122,6 +148,15 @@ def inn_kind(value):
     if digits.isdigit():
         return {10: "company", 12: "person"}.get(len(digits))
     return None
+
+
+def normalize_inn(value):
+    """An INN as digits; a number cell lost its leading zero (Excel): put it back when the
+    check digits then agree."""
+    digits = _SPACES.sub("", value or "")
+    if digits.isdigit() and len(digits) in (9, 11) and check_inn("0" + digits) is None:
+        return "0" + digits
+    return digits
 
 
 def check_inn(value):

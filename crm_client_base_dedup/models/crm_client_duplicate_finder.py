@@ -9,6 +9,7 @@ from odoo.exceptions import UserError
 from odoo.fields import Domain
 from odoo.tools import SQL
 
+from ..tools import keys as dedup_keys
 from ..tools import matching
 from .res_partner import PROFILE_COLUMNS
 
@@ -277,7 +278,7 @@ class CrmClientDuplicateFinder(models.AbstractModel):
 
         def city_key(city):
             if city not in cities:
-                cities[city] = matching.city_key(city)
+                cities[city] = dedup_keys.city_key(city)
             return cities[city]
 
         if rows:

@@ -8,7 +8,7 @@ from markupsafe import Markup
 from odoo import api, fields, models
 from odoo.tools import SQL, mute_logger
 
-from ..tools import matching
+from ..tools import keys
 
 _logger = logging.getLogger(__name__)
 
@@ -77,12 +77,12 @@ class ResPartner(models.Model):
     @api.depends("name", "phone", "mobile", "email", "vat", "parent_id")
     def _compute_dedup_keys(self):
         for partner in self:
-            partner.dedup_name_key = matching.name_key(partner.name) or False
-            partner.dedup_phone_key = matching.phone_key(partner.phone) or False
-            partner.dedup_mobile_key = matching.phone_key(partner.mobile) or False
-            partner.dedup_email_key = matching.email_key(partner.email) or False
+            partner.dedup_name_key = keys.name_key(partner.name) or False
+            partner.dedup_phone_key = keys.phone_key(partner.phone) or False
+            partner.dedup_mobile_key = keys.phone_key(partner.mobile) or False
+            partner.dedup_email_key = keys.email_key(partner.email) or False
             # A contact carries its company's tax id: it identifies the company only.
-            partner.dedup_vat_key = (not partner.parent_id and matching.vat_key(partner.vat)) or False
+            partner.dedup_vat_key = (not partner.parent_id and keys.vat_key(partner.vat)) or False
 
     @api.depends(
         "name", "phone", "mobile", "email", "vat", "kpp", "city", "birthday", "street", "zip", "website", "client_type"

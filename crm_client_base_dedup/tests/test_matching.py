@@ -2,8 +2,9 @@
 
 from odoo.tests import BaseCase, tagged
 
-from ..tools import matching
-from ..tools.matching import Profile, name_key, score_pair
+from ..tools import keys, matching
+from ..tools.keys import name_key
+from ..tools.matching import Profile, score_pair
 
 
 def company(pid, name, **kw):
@@ -32,7 +33,7 @@ class TestNormalization(BaseCase):
         ):
             self.assertEqual(name_key(variant), expected, variant)
         self.assertEqual(name_key("Nordtechnik G.m.b.H."), name_key("Nordtechnik GmbH"))
-        self.assertEqual(matching.split_name("ООО Ромашка")[1], matching.split_name("Romashka LLC")[1])
+        self.assertEqual(keys.split_name("ООО Ромашка")[1], keys.split_name("Romashka LLC")[1])
 
     def test_transliteration_both_conventions(self):
         self.assertEqual(name_key("Щукин Юрий"), name_key("Shchukin Yuriy"))
@@ -46,18 +47,18 @@ class TestNormalization(BaseCase):
     def test_phone_formats(self):
         expected = "74951234567"
         for variant in ("+7 (495) 123-45-67", "8 495 123 45 67", "+74951234567", "7-495-1234567"):
-            self.assertEqual(matching.phone_key(variant), expected, variant)
-        self.assertEqual(matching.phone_key("+49 (0)30 1234567"), "49301234567")
-        self.assertEqual(matching.phone_key("12"), "", "too short to identify anyone")
+            self.assertEqual(keys.phone_key(variant), expected, variant)
+        self.assertEqual(keys.phone_key("+49 (0)30 1234567"), "49301234567")
+        self.assertEqual(keys.phone_key("12"), "", "too short to identify anyone")
 
     def test_email_and_vat(self):
-        self.assertEqual(matching.email_key(" Info @ Romashka.RU "), "info@romashka.ru")
-        self.assertEqual(matching.email_key("a@b.ru, c@d.ru"), "a@b.ru")
-        self.assertEqual(matching.vat_key("RU 7701234567"), "7701234567")
+        self.assertEqual(keys.email_key(" Info @ Romashka.RU "), "info@romashka.ru")
+        self.assertEqual(keys.email_key("a@b.ru, c@d.ru"), "a@b.ru")
+        self.assertEqual(keys.vat_key("RU 7701234567"), "7701234567")
 
     def test_city_and_street(self):
-        self.assertEqual(matching.city_key("г. Москва"), matching.city_key("МОСКВА"))
-        self.assertEqual(matching.street_key("ул. Ленина, д. 5, оф. 3"), matching.street_key("улица Ленина, 5, офис 3"))
+        self.assertEqual(keys.city_key("г. Москва"), keys.city_key("МОСКВА"))
+        self.assertEqual(keys.street_key("ул. Ленина, д. 5, оф. 3"), keys.street_key("улица Ленина, 5, офис 3"))
 
 
 @tagged("post_install", "-at_install")
@@ -112,7 +113,7 @@ class TestScoring(BaseCase):
         a = company(1, "ООО «Темп»", city="Минск")
         b = company(2, "ООО «Темп»", city="Минск", phones=["+375171234567"])
         self.assertEqual(score_pair(a, b)[0], 0)
-        a.street = b.street = matching.street_key("ул. Немига, 5")
+        a.street = b.street = keys.street_key("ул. Немига, 5")
         self.assertGreater(score_pair(a, b)[0], 0)
 
     def test_legal_forms_tell_apart(self):

@@ -1,5 +1,5 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""Blocking keys and pair scoring of the duplicate detector, in plain Python.
+"""Pair scoring of the duplicate detector, in plain Python (the keys: keys.py).
 
 Nothing here touches the database: the same functions compute the keys stored on partners, score
 candidate pairs during a scan or a lookup, and run in the benchmark and in the unit tests.
@@ -9,173 +9,20 @@ import re
 from collections import defaultdict
 from itertools import combinations
 
-from anyascii import anyascii
 from rapidfuzz import fuzz
 
-# Long legal forms, matched on the lower-cased Cyrillic text before transliteration.
-# Long legal forms, matched on the lower-cased Cyrillic text before transliteration, and the
-# short form each stands for.
-_LONG_FORMS = {
-    "общество с ограниченной ответственностью": "ooo",
-    "общество с дополнительной ответственностью": "odo",
-    "публичное акционерное общество": "pao",
-    "непубличное акционерное общество": "ao",
-    "закрытое акционерное общество": "zao",
-    "открытое акционерное общество": "oao",
-    "акционерное общество": "ao",
-    "товарищество с ограниченной ответственностью": "too",
-    "частное унитарное предприятие": "chup",
-    "государственное унитарное предприятие": "gup",
-    "муниципальное унитарное предприятие": "mup",
-    "индивидуальный предприниматель": "ip",
-    "автономная некоммерческая организация": "ano",
-    "некоммерческая организация": "nko",
-    "крестьянское фермерское хозяйство": "kfh",
-}
-_LONG_FORMS_RE = re.compile("|".join(sorted(_LONG_FORMS, key=len, reverse=True)))
-# Short legal forms as whole tokens, after transliteration and with dots removed (OOO, LLC,
-# L.L.C., GmbH, G.m.b.H., ИП...), and the form each means: the Russian form and its usual
-# English rendering are one form (ООО = LLC, АО = JSC).
-_SHORT_FORMS = {
-    **{form: form for form in "ooo ao pao zao oao nao too chup odo ip kfh gup mup fgup ano nko".split()},
-    **{form: form for form in "ltd plc llp lp gmbh ag kg ug ohg ek sa sarl srl sas bv nv spa ab oy as aps".split()},
-    "llc": "ooo",
-    "limited": "ltd",
-    "inc": "inc",
-    "incorporated": "inc",
-    "corp": "corp",
-    "corporation": "corp",
-    "co": "co",
-    "company": "co",
-    "jsc": "ao",
-    "pjsc": "pao",
-    "cjsc": "zao",
-    "ojsc": "oao",
-    "pue": "chup",
-    "alc": "odo",
-    "ie": "ip",
-    "ipbul": "ip",
-}
-_SKELETON = (
-    ("shch", "sh"),
-    ("sch", "sh"),
-    ("kh", "h"),
-    ("tz", "c"),
-    ("ts", "c"),
-    ("zh", "j"),
-    ("yu", "u"),
-    ("ju", "u"),
-    ("iu", "u"),
-    ("ya", "a"),
-    ("ja", "a"),
-    ("ia", "a"),
-    ("yo", "e"),
-    ("jo", "e"),
-    ("ae", "a"),
-    ("oe", "o"),
-    ("ue", "u"),
-    ("ck", "k"),
-    ("ph", "f"),
-    ("w", "v"),
-    ("x", "ks"),
-    ("q", "k"),
-    ("y", "i"),
-    ("j", "i"),
+from .keys import (
+    city_key,
+    email_key,
+    phone_key,
+    split_name,
+    street_key,
+    vat_key,
+    website_key,
 )
+
 _NOT_ALNUM = re.compile(r"[^a-z0-9]+")
-_DOUBLES = re.compile(r"(.)\1+")
 _DIGITS = re.compile(r"\D+")
-_SPACES = re.compile(r"\s+")
-
-
-def skeleton(word):
-    """One spelling for the ways a word is transliterated: Щукин, Shchukin, Schukin -> shukin."""
-    for old, new in _SKELETON:
-        if old in word:
-            word = word.replace(old, new)
-    return _DOUBLES.sub(r"\1", word)
-
-
-def split_name(name):
-    """(tokens, legal forms) of a name: the tokens without case, quotes, ё, legal forms or
-    script, in written order; the legal forms found, as a set of short codes."""
-    if not name:
-        return [], frozenset()
-    text = name.lower().replace("ё", "е")
-    forms = set()
-
-    def long_form(match):
-        forms.add(_LONG_FORMS[match.group(0)])
-        return " "
-
-    text = _LONG_FORMS_RE.sub(long_form, text)
-    text = anyascii(text).lower().replace(".", "").replace("'", "")
-    tokens = []
-    for token in _NOT_ALNUM.split(text):
-        if not token:
-            continue
-        form = _SHORT_FORMS.get(token)
-        if form:
-            forms.add(form)
-        else:
-            tokens.append(skeleton(token))
-    return tokens, frozenset(forms)
-
-
-def name_tokens(name):
-    """The tokens of a name without case, quotes, ё, legal forms or script, in written order."""
-    return split_name(name)[0]
-
-
-def name_key(name):
-    """Blocking key of a name: its tokens sorted (word order does not matter), space-separated."""
-    return " ".join(sorted(name_tokens(name)))
-
-
-def phone_key(phone):
-    """Digits of a phone number (E.164 without the plus); a Russian 8 trunk prefix becomes 7."""
-    digits = _DIGITS.sub("", (phone or "").replace("(0)", ""))
-    if len(digits) == 11 and digits[0] == "8":
-        digits = "7" + digits[1:]
-    return digits if len(digits) >= 7 else ""
-
-
-def email_key(email):
-    """The first address of an email field, lower-cased and without white space."""
-    first = (email or "").replace(";", ",").split(",")[0]
-    first = _SPACES.sub("", first).lower()
-    return first if "@" in first else ""
-
-
-def vat_key(vat):
-    """Digits and letters of a tax id without a country prefix: RU7701234567 -> 7701234567."""
-    value = _NOT_ALNUM.sub("", (vat or "").lower())
-    if len(value) > 2 and value[:2].isalpha() and value[2:].isdigit():
-        value = value[2:]
-    return value
-
-
-def city_key(city):
-    """City without case, script or a "г." prefix: "г. Москва", "МОСКВА", "Moskva" -> moskva."""
-    return " ".join(t for t in name_tokens(city) if t not in ("g", "gorod"))
-
-
-# Street types and address words people write or leave out ("ул.", "улица", "д.", "офис").
-_STREET_WORDS = frozenset(
-    "ul ulica d dom of ofis korp korpus str stroenie kv pr prt prospekt per pereulok b br bulvar sh shose "
-    "nab naberejna pl ploshad st street rd road ave avenue suite ste strase str".split()
-)
-
-
-def street_key(street):
-    """Street name and numbers, sorted, without street types: "ул. Ленина, д. 5" -> "5 lenina"."""
-    return " ".join(sorted(t for t in name_tokens(street) if t not in _STREET_WORDS))
-
-
-def website_key(website):
-    """Host of a website without scheme or www: "https://www.Romashka.ru/" -> romashka.ru."""
-    host = (website or "").strip().lower().split("://")[-1].split("/")[0]
-    return host.removeprefix("www.")
 
 
 class Profile:

@@ -2,19 +2,19 @@
 
 import base64
 import datetime
-import re
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import plaintext2html
 
-from odoo.addons.crm_client_base.tools import standards
+from odoo.addons.crm_client_base.tools import legal_forms, standards
 from odoo.addons.crm_client_base.tools.cron import cron_progress
-from odoo.addons.crm_client_base_dedup.tools import matching
+from odoo.addons.crm_client_base_dedup.tools import keys, matching
 
 from ..tools import columns, reader
 
-# Words of a client type column, lower case, to the client type.
+# Words of a client type column, lower case, to the client type; a legal form written there
+# (ИП, ООО...) tells it too (see _client_type).
 CLIENT_TYPES = {
     "company": "company",
     "компания": "company",
@@ -22,8 +22,6 @@ CLIENT_TYPES = {
     "юридическое лицо": "company",
     "организация": "company",
     "individual entrepreneur": "individual_entrepreneur",
-    "ип": "individual_entrepreneur",
-    "индивидуальный предприниматель": "individual_entrepreneur",
     "private person": "private_person",
     "физлицо": "private_person",
     "физическое лицо": "private_person",
@@ -269,8 +267,8 @@ class CrmClientImport(models.Model):
                 line.update(action="refuse", values=False, partner_id=partner.id, message_text=exc.args[0])
                 continue
             contact = line["values"]["contact"]
-            if contact and matching.name_key(contact["name"]) in {
-                matching.name_key(name) for name in partner.child_ids.mapped("name") if name
+            if contact and keys.name_key(contact["name"]) in {
+                keys.name_key(name) for name in partner.child_ids.mapped("name") if name
             }:
                 # The client has this contact already: not a second time.
                 line["values"]["contact"] = None
@@ -385,7 +383,7 @@ class CrmClientImport(models.Model):
             raise ValidationError(env._("No name."))
         values = {key: raw[key] for key in raw if key in columns.KEYS and not key.startswith("contact_")}
         if "client_type" in values:
-            kind = CLIENT_TYPES.get(str(values["client_type"]).strip().lower())
+            kind = self._client_type(values["client_type"])
             if not kind:
                 raise ValidationError(
                     env._(
@@ -396,12 +394,14 @@ class CrmClientImport(models.Model):
                 )
             values["client_type"] = kind
         if values.get("vat"):
-            values["vat"] = self._inn(str(values["vat"]))
+            values["vat"] = standards.normalize_inn(str(values["vat"]))
         values["is_company"] = self._is_company(values, raw)
         if not values.get("client_type"):
+            forms = legal_forms.forms_of(values["name"])
+            entrepreneur = len(values.get("vat") or "") == 12 or (forms and forms <= legal_forms.ENTREPRENEUR_FORMS)
             values["client_type"] = (
                 "individual_entrepreneur"
-                if values["is_company"] and len(values.get("vat") or "") == 12
+                if values["is_company"] and entrepreneur
                 else ("company" if values["is_company"] else "private_person")
             )
         if values.get("country_id"):
@@ -451,21 +451,22 @@ class CrmClientImport(models.Model):
         return next((r if russian else e for k, e, r, _o in columns.COLUMNS if k == key), key)
 
     @api.model
-    def _inn(self, value):
-        """An INN as digits; a number cell lost its leading zero (Excel): put it back when the
-        check digits then agree."""
-        digits = re.sub(r"\s", "", value)
-        if digits.isdigit() and len(digits) in (9, 11) and standards.check_inn("0" + digits) is None:
-            return "0" + digits
-        return digits
+    def _client_type(self, value):
+        """The client type a client type cell names, or None."""
+        text = str(value).strip().lower()
+        if text in CLIENT_TYPES:
+            return CLIENT_TYPES[text]
+        forms = legal_forms.forms_of(text)
+        if not forms:
+            return None
+        return "individual_entrepreneur" if forms <= legal_forms.ENTREPRENEUR_FORMS else "company"
 
     @api.model
     def _is_company(self, values, raw):
         if values.get("client_type"):
             return values["client_type"] != "private_person"
-        _tokens, forms = matching.split_name(values["name"])
         return bool(
-            forms
+            legal_forms.forms_of(values["name"])
             or len(values.get("vat") or "") == 10
             or values.get("kpp")
             or values.get("ogrn")

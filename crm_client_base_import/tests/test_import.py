@@ -83,6 +83,30 @@ class TestImport(TransactionCase):
         self.assertEqual(wizard.partner_ids, north | self.existing | self.Partner.search([("vat", "=", "5401234566")]))
         self.assertEqual(self.Partner.search_count([]), before + 3, "two clients and one contact")
 
+    def test_legal_form_tells_the_client_type(self):
+        rows = [
+            ["Наименование", "Тип клиента", "Город"],
+            ["ИП Смирнов Олег", "", "Тверь"],
+            ["Колос, КФХ", "", "Тверь"],
+            ["ООО «Вектор»", "", "Тверь"],
+            ["Сидоров Пётр", "ИП", "Тверь"],
+            ["Альфа", "ООО", "Тверь"],
+        ]
+        wizard = self._wizard("типы.csv", csv_file(rows))
+        self.assertEqual(set(self._outcomes(wizard).values()), {"create"})
+        wizard.action_import()
+        imported = self.Partner.search([("city", "=", "Тверь"), ("parent_id", "=", False)])
+        self.assertEqual(
+            {partner.name: partner.client_type for partner in imported},
+            {
+                "ИП Смирнов Олег": "individual_entrepreneur",
+                "Колос, КФХ": "individual_entrepreneur",
+                "ООО «Вектор»": "company",
+                "Сидоров Пётр": "individual_entrepreneur",
+                "Альфа": "company",
+            },
+        )
+
     def test_outcomes_are_worded_in_the_readers_language(self):
         """A line's outcome is stored as a code and worded when read: a manager reading a
         Russian salesperson's import in English reads it in English, and the other way round."""

@@ -38,17 +38,29 @@ class CrmClientReminderEngine(models.AbstractModel):
         """Create the activities due today for every source. Idempotent: a rerun, a concurrent
         run or a run after a crash halfway creates no duplicate (see crm.client.reminder.log)."""
         planner = _Planner(self.env)
-        for source in (self._birthday_occasions, self._holiday_occasions, self._cadence_occasions):
-            planner.add(source(planner))
-        custom = self._custom_occasions(planner)
-        planner.add(custom)
+        occasions = []
+        for source in self._reminder_sources():
+            found = source(planner)
+            planner.add(found)
+            occasions += found
         created = planner.flush()
         # Custom reminders move on once their occasion is taken care of.
         due_custom = self.env["crm.client.reminder"].browse(
-            {occasion["reminder_id"] for occasion in custom if occasion["key"] in planner.logged_keys}
+            {
+                occasion["reminder_id"]
+                for occasion in occasions
+                if occasion.get("reminder_id") and occasion["key"] in planner.logged_keys
+            }
         )
         due_custom._advance()
         return created
+
+    @api.model
+    def _reminder_sources(self):
+        """The sources of reminders, in the order they are planned: methods taking the planner
+        and returning occasion dicts (see ``_Planner.add``). An addon adds a source by
+        extending this list."""
+        return [self._birthday_occasions, self._holiday_occasions, self._cadence_occasions, self._custom_occasions]
 
     @api.model
     def _cron_send_digest(self):
