@@ -10,7 +10,7 @@ from odoo.modules.registry import Registry
 from odoo.tools import config
 
 # Loaded as odoo.cli.partner_indexes, outside the addon's package: no relative import.
-from odoo.addons.crm_client_base_dedup.tools import fk_indexes  # pylint: disable=odoo-addons-relative-import
+from odoo.addons.crm_client_base_dedup.tools import catalogue  # pylint: disable=odoo-addons-relative-import
 
 
 class PartnerIndexes(Command):
@@ -26,11 +26,11 @@ class PartnerIndexes(Command):
         args = parser.parse_args(cmdargs)
         config.parse_config(["-c", args.config] if args.config else [], setup_logging=True)
         with Registry(args.database).cursor() as cr:
-            missing = fk_indexes.missing_indexes(cr)
+            missing = catalogue.missing_indexes(cr)
             for table, column in missing:
                 sys.stdout.write(f"missing: {table}.{column}" + "\n")
             if args.create:
-                fk_indexes.create_missing_indexes(cr)
+                catalogue.create_missing_indexes(cr)
                 sys.stdout.write(f"created {len(missing)} indexes" + "\n")
             else:
                 sys.stdout.write(f"{len(missing)} foreign keys to res_partner without an index" + "\n")

@@ -7,9 +7,9 @@ accounts, foreign keys, reference fields, values), which this addon's override o
 makes set-based when called with the ``crm_client_merge`` context, as here; around them, the
 steps of our own: the pre-check refusing a merge that would delete a linked record, followers
 and dismissed pairs merged without loss, the client value computed again, a merge log with a
-snapshot of every merged card, and the chatter note and the deletion once for all groups."""
+snapshot of every merged card, Odoo's _log_merge_operation per group, and the deletion once
+for all groups."""
 
-import logging
 from collections import defaultdict
 
 import psycopg2
@@ -19,8 +19,6 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL, mute_logger
 
 from .crm_client_duplicate_finder import DEDUP_COLUMNS
-
-_logger = logging.getLogger(__name__)
 
 # Tables whose clashing rows are merged without loss before Odoo's merge runs: followers (the
 # subtypes are joined), bank accounts (Odoo's own _merge_bank_accounts), dismissed pairs, and the
@@ -70,8 +68,8 @@ class CrmClientMerge(models.AbstractModel):
         ``jobs``: dicts with ``partners``, ``survivor``, optional ``values`` (the surviving value
         chosen per field) and ``duplicate`` (the candidate group). Each group is merged in its
         own savepoint: one that cannot be merged changes nothing and is reported. What Odoo
-        does once per merge, the chatter note and the deletion of the merged partners, is done
-        once for all the groups. Returns (merge logs, [(job, error message)]).
+        does once per merge, the deletion of the merged partners, is done once for all the
+        groups. Returns (merge logs, [(job, error message)]).
         """
         Wizard = self.env["base.partner.merge.automatic.wizard"].with_context(crm_client_merge=True)
         Partner = self.env["res.partner"]
@@ -100,16 +98,6 @@ class CrmClientMerge(models.AbstractModel):
             done.append((job, sources, dict(moved)))
         if not done:
             return self.env["crm.client.merge.log"], failures
-        # Odoo's chatter note on each survivor, logged without notifying anyone.
-        Partner.browse([job["survivor"].id for job, _sources, _moved in done])._message_log_batch(
-            {
-                job["survivor"].id: self.env._(
-                    "Merged with the following partners: %s",
-                    ", ".join(f"{p.name} <{p.email or 'n/a'}> (ID {p.id})" for p in sources),
-                )
-                for job, sources, _moved in done
-            }
-        )
         logs = (
             self.env["crm.client.merge.log"]
             .sudo()
@@ -133,7 +121,9 @@ class CrmClientMerge(models.AbstractModel):
         )
         merged = Partner.union(*(sources for _job, sources, _moved in done))
         for log, (job, sources, _moved) in zip(logs, done, strict=True):
-            _logger.info("(uid = %s) merged the partners %r with %s", self.env.uid, sources.ids, job["survivor"].id)
+            # Odoo's record of a merge (the log line, mail's note on the survivor, and whatever
+            # other addons add to it), as its own merge does.
+            Wizard._log_merge_operation(sources, job["survivor"])
             groups = job.get("duplicate") or Duplicate
             groups |= Duplicate.search([("state", "=", "open"), ("partner_ids", "in", sources.ids)])
             groups.write({"state": "merged", "survivor_id": job["survivor"].id, "merge_log_id": log.id})
@@ -143,8 +133,8 @@ class CrmClientMerge(models.AbstractModel):
     @api.model
     def _merge_one(self, Wizard, partners, survivor):
         """Odoo's _merge for one group (its checks and steps, in its order), without its limit
-        of three partners, the email check (the user chose the values) and the per-merge note
-        and deletion (done for all groups by _merge_groups)."""
+        of three partners, the email check (the user chose the values) and the per-merge log
+        and deletion (done by _merge_groups)."""
         sources = partners - survivor
         if not sources:
             raise UserError(self.env._("Choose at least two different clients to merge."))

@@ -9,7 +9,7 @@ from odoo.exceptions import ValidationError
 from odoo.tools import SQL, mute_logger
 from odoo.tools.sql import table_columns
 
-from ..tools import fk_indexes
+from ..tools import catalogue
 
 _logger = logging.getLogger(__name__)
 
@@ -50,21 +50,7 @@ class BasePartnerMergeAutomaticWizard(models.TransientModel):
     @tools.ormcache("table", "column")
     def _has_unique_index(self, table, column):
         """Whether a unique index (not only a constraint) covers ``column`` of ``table``."""
-        return bool(
-            self.env.execute_query(
-                SQL(
-                    """
-                    SELECT 1 FROM pg_index ix
-                      JOIN pg_attribute att ON att.attrelid = ix.indrelid AND att.attnum = ANY(ix.indkey)
-                     WHERE ix.indrelid = %s::regclass AND ix.indisunique AND NOT ix.indisprimary
-                       AND att.attname = %s
-                     LIMIT 1
-                    """,
-                    table,
-                    column,
-                )
-            )
-        )
+        return catalogue.has_unique_index(self.env, table, column)
 
     @api.model
     def _relations_holding(self, table, record_ids):
@@ -86,24 +72,7 @@ class BasePartnerMergeAutomaticWizard(models.TransientModel):
         """{record id: {(table, column): rows}} for the columns referencing ``table`` that hold
         one of ``record_ids``: one query for any number of records."""
         relations = [rel for rel in self._fk_on_cached(table) if "base_partner_merge_" not in rel[0]]
-        if not relations or not record_ids:
-            return {}
-        parts = [
-            SQL(
-                "SELECT %s AS n, %s AS rid, count(*) AS c FROM %s WHERE %s = ANY(%s) GROUP BY %s",
-                index,
-                SQL.identifier(column),
-                SQL.identifier(fk_table),
-                SQL.identifier(column),
-                list(record_ids),
-                SQL.identifier(column),
-            )
-            for index, (fk_table, column) in enumerate(relations)
-        ]
-        holding = {}
-        for index, record_id, count in self.env.execute_query(SQL(" UNION ALL ").join(parts)):
-            holding.setdefault(record_id, {})[relations[index]] = count
-        return holding
+        return catalogue.rows_holding(self.env, relations, record_ids)
 
     @api.model
     def _update_foreign_keys_generic(self, model, src_records, dst_record):
@@ -175,14 +144,7 @@ class BasePartnerMergeAutomaticWizard(models.TransientModel):
     @tools.ormcache()
     def _partner_reference_columns(self):
         """(table, column) of the stored reference fields (Model,id) of the registry."""
-        columns = set()
-        for model in self.env.registry.values():
-            if model._abstract or not model._auto:
-                continue
-            for field in model._fields.values():
-                if field.type == "reference" and field.store and field.compute is None:
-                    columns.add((model._table, field.name))
-        return tuple(sorted(columns))
+        return catalogue.reference_columns(self.env.registry)
 
     @api.model
     def _update_reference_fields_generic(
@@ -400,8 +362,8 @@ class BasePartnerMergeAutomaticWizard(models.TransientModel):
 
     @api.model
     def _partner_fk_missing_indexes(self):
-        return fk_indexes.missing_indexes(self.env.cr)
+        return catalogue.missing_indexes(self.env.cr)
 
     @api.model
     def _create_partner_fk_indexes(self):
-        return fk_indexes.create_missing_indexes(self.env.cr)
+        return catalogue.create_missing_indexes(self.env.cr)
