@@ -1,2 +1,4 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from . import crm_client_import, crm_client_import_line, res_partner
+# crm_client_import defines the wizard; _values (reading a line) and _run (writing the lines)
+# extend it, each one concern.
+from . import crm_client_import, crm_client_import_line, crm_client_import_run, crm_client_import_values, res_partner

@@ -1,37 +1,15 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
 import base64
-import datetime
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tools import plaintext2html
 
-from odoo.addons.crm_client_base.tools import legal_forms, standards
-from odoo.addons.crm_client_base.tools.cron import cron_progress
 from odoo.addons.crm_client_base_dedup.tools import keys, matching
 
-from ..tools import columns, reader
+from ..tools import reader
+from ..tools import values as values_io
 
-# Words of a client type column, lower case, to the client type; a legal form written there
-# (ИП, ООО...) tells it too (see _client_type).
-CLIENT_TYPES = {
-    "company": "company",
-    "компания": "company",
-    "юрлицо": "company",
-    "юридическое лицо": "company",
-    "организация": "company",
-    "individual entrepreneur": "individual_entrepreneur",
-    "private person": "private_person",
-    "физлицо": "private_person",
-    "физическое лицо": "private_person",
-    "частное лицо": "private_person",
-    "individual_entrepreneur": "individual_entrepreneur",
-    "private_person": "private_person",
-}
-# Country names written in Russian address books and lists, whatever languages are loaded.
-COUNTRY_ALIASES = {"россия": "RU", "рф": "RU", "российская федерация": "RU", "беларусь": "BY", "казахстан": "KZ"}
-DATE_FORMATS = ("%d.%m.%Y", "%Y-%m-%d", "%d/%m/%Y", "%d.%m.%y", "%Y%m%d")
 # Fields an update may fill on an existing client (its own empty ones, unless overwriting).
 UPDATABLE = (
     "phone",
@@ -49,11 +27,6 @@ UPDATABLE = (
     "whatsapp",
     "birthday",
 )
-BATCH = 500
-# Fields whose constraints the dry run runs.
-CHECKED_FIELDS = {"vat", "kpp", "ogrn", "client_type", "country_id", "is_company", "birthday", "email", "phone"}
-# Up to this many lines to write, the import runs at once; more go to the background.
-INLINE_LINES = 2000
 
 
 class CrmClientImport(models.Model):
@@ -262,7 +235,7 @@ class CrmClientImport(models.Model):
                 continue
             changes = self._changes(partner, line["values"]["partner"])
             try:
-                self._check_constraints(partner.new(_from_json(changes), origin=partner), changes)
+                self._check_constraints(partner.new(values_io.from_json(changes), origin=partner), changes)
             except ValidationError as exc:
                 line.update(action="refuse", values=False, partner_id=partner.id, message_text=exc.args[0])
                 continue
@@ -360,318 +333,10 @@ class CrmClientImport(models.Model):
                 continue
             current = partner[fname]
             current = current.id if isinstance(current, models.BaseModel) else current
-            if current == _from_json({fname: new})[fname] or (current and not self.overwrite):
+            if current == values_io.from_json({fname: new})[fname] or (current and not self.overwrite):
                 continue
             changes[fname] = new
         return changes
-
-    def _line_values(self, raw):
-        """(partner values, contact values or None, {"partner", "contact": {field: (as in the
-        file, as stored)}}) of a line, brought to the data standards, with what the standards
-        rewrote; raises ValidationError with the reason in words."""
-        env = self.env
-        for key, value in raw.items():
-            if reader.is_formula(value):
-                raise ValidationError(
-                    env._(
-                        "%(column)s holds a formula (%(value)s): only values are imported.",
-                        column=self._column_label(key),
-                        value=value[:40],
-                    )
-                )
-        if not raw.get("name"):
-            raise ValidationError(env._("No name."))
-        values = {key: raw[key] for key in raw if key in columns.KEYS and not key.startswith("contact_")}
-        if "client_type" in values:
-            kind = self._client_type(values["client_type"])
-            if not kind:
-                raise ValidationError(
-                    env._(
-                        "Client type %(value)s is unknown: company, individual entrepreneur or private person "
-                        "(компания, ИП, физлицо).",
-                        value=values["client_type"],
-                    )
-                )
-            values["client_type"] = kind
-        if values.get("vat"):
-            values["vat"] = standards.normalize_inn(str(values["vat"]))
-        values["is_company"] = self._is_company(values, raw)
-        if not values.get("client_type"):
-            forms = legal_forms.forms_of(values["name"])
-            entrepreneur = len(values.get("vat") or "") == 12 or (forms and forms <= legal_forms.ENTREPRENEUR_FORMS)
-            values["client_type"] = (
-                "individual_entrepreneur"
-                if values["is_company"] and entrepreneur
-                else ("company" if values["is_company"] else "private_person")
-            )
-        if values.get("country_id"):
-            values["country_id"] = self._country(values["country_id"])
-        if values.get("birthday"):
-            values["birthday"] = self._date(values["birthday"], "birthday")
-        if values.get("comment"):
-            values["comment"] = plaintext2html(str(values["comment"]))
-        for fname in ("phone", "mobile", "zip", "kpp", "ogrn", "whatsapp"):
-            if fname in values:
-                values[fname] = str(values[fname])
-        Partner = env["res.partner"]
-        values, rewritten, _flagged = Partner.client_standardize(values)
-        # The checks a write would run (INN checksum and length, KPP, OGRN, Odoo's VAT check,
-        # birthday), on a record in memory.
-        self._check_constraints(Partner.new(values), values)
-        contact = None
-        if raw.get("contact_name"):
-            contact = {"name": raw["contact_name"], "type": "contact"}
-            for key, fname in (
-                ("contact_function", "function"),
-                ("contact_phone", "phone"),
-                ("contact_email", "email"),
-            ):
-                if raw.get(key):
-                    contact[fname] = str(raw[key])
-            if raw.get("contact_birthday"):
-                contact["birthday"] = self._date(raw["contact_birthday"], "contact_birthday")
-            if values.get("country_id"):
-                contact["country_id"] = values["country_id"]
-            contact, contact_rewritten, _flagged = Partner.client_standardize(contact)
-        rewritten = {"partner": rewritten, "contact": contact_rewritten if contact else {}}
-        return _json_safe(values), _json_safe(contact) if contact else None, rewritten
-
-    @api.model
-    def _check_constraints(self, record, values):
-        """Run the checks a write of ``values`` would run on the fields that identify or
-        describe the client (not all constraints: some expect a saved record), and Odoo's VAT
-        check, which runs when a VAT is written."""
-        record._validate_fields(set(values) & CHECKED_FIELDS)
-        if values.get("vat"):
-            record._check_vat()
-
-    def _column_label(self, key):
-        """The header of a column in the template of the user's language."""
-        russian = (self.env.lang or "").startswith("ru")
-        return next((r if russian else e for k, e, r, _o in columns.COLUMNS if k == key), key)
-
-    @api.model
-    def _client_type(self, value):
-        """The client type a client type cell names, or None."""
-        text = str(value).strip().lower()
-        if text in CLIENT_TYPES:
-            return CLIENT_TYPES[text]
-        forms = legal_forms.forms_of(text)
-        if not forms:
-            return None
-        return "individual_entrepreneur" if forms <= legal_forms.ENTREPRENEUR_FORMS else "company"
-
-    @api.model
-    def _is_company(self, values, raw):
-        if values.get("client_type"):
-            return values["client_type"] != "private_person"
-        return bool(
-            legal_forms.forms_of(values["name"])
-            or len(values.get("vat") or "") == 10
-            or values.get("kpp")
-            or values.get("ogrn")
-            or raw.get("contact_name")
-        )
-
-    @api.model
-    def _country(self, value):
-        cache = self.env.cr.cache.setdefault("crm_client_import_countries", {})
-        if value not in cache:
-            cache[value] = self._find_country(value)
-        return cache[value]
-
-    @api.model
-    def _find_country(self, value):
-        value = str(value).strip()
-        Country = self.env["res.country"].with_context(active_test=False)
-        code = COUNTRY_ALIASES.get(value.lower().replace("ё", "е")) or (value if len(value) == 2 else None)
-        country = Country.search([("code", "=ilike", code)], limit=1) if code else Country
-        if not country:
-            for lang in {"en_US", self.env.lang or "en_US"}:
-                country = Country.with_context(lang=lang).search([("name", "=ilike", value)], limit=1)
-                if country:
-                    break
-        if not country:
-            raise ValidationError(self.env._("Country %s is unknown.", value))
-        return country.id
-
-    @api.model
-    def _date(self, value, key):
-        if isinstance(value, datetime.date):
-            return value
-        for fmt in DATE_FORMATS:
-            try:
-                return datetime.datetime.strptime(str(value).strip(), fmt).date()
-            except ValueError:
-                continue
-        raise ValidationError(
-            self.env._(
-                "%(column)s %(value)s is not a date (31.12.1980 or 1980-12-31).",
-                column=self._column_label(key),
-                value=value,
-            )
-        )
-
-    # -- the import ----------------------------------------------------------------------------
-
-    def action_import(self):
-        """Import the lines to create and update. Up to INLINE_LINES lines, at once and all or
-        nothing; more, in the background, each batch of BATCH lines all or nothing."""
-        self.ensure_one()
-        if self.state != "checked":
-            raise UserError(self.env._("Check the file first."))
-        if self.assign_mode == "spread" and not self.user_ids:
-            raise UserError(self.env._("Choose the salespeople to spread the new clients over."))
-        if self.pending_count <= INLINE_LINES or self.env.context.get("crm_client_import_inline"):
-            # At once means all or nothing: on a failing line everything is rolled back.
-            with self.env.cr.savepoint():
-                self.state = "running"
-                self._run()
-                if self.state == "failed":
-                    raise UserError(self.env._("Nothing was imported. %s", self.error))
-        else:
-            self.state = "running"
-            self.env.ref("crm_client_base_import.ir_cron_client_import")._trigger()
-        return True
-
-    def action_resume(self):
-        """Go on with a stopped import, from its first line not imported."""
-        self.filtered(lambda record: record.state == "failed").write({"state": "running", "error": False})
-        self.env.ref("crm_client_base_import.ir_cron_client_import")._trigger()
-
-    @api.model
-    def _cron_run(self):
-        """Imports waiting in the background, each as the user who confirmed it."""
-        for record in self.search([("state", "=", "running")], order="id"):
-            record = record.with_user(record.user_id).with_company(record.company_id)
-            record = record.with_context(allowed_company_ids=record.user_id.company_ids.ids)
-            if not record._run():
-                return
-
-    def _run(self):
-        """Import the pending lines a batch at a time (committed after each batch when run as a
-        scheduled action). Returns False when the scheduled action ran out of time."""
-        self.ensure_one()
-        Line = self.env["crm.client.import.line"]
-        pending = Line.search(
-            [("import_id", "=", self.id), ("done", "=", False), ("action", "in", ("create", "update"))],
-            order="line_number",
-        )
-        for start in range(0, len(pending), BATCH):
-            batch = pending[start : start + BATCH]
-            try:
-                with self.env.cr.savepoint():
-                    partners = self._import_batch(batch)
-            except UserError as exc:
-                # The batch is rolled back whole; the batches before it stay imported.
-                self.write({"state": "failed", "error": exc.args[0]})
-                cron_progress(self.env, 0)
-                return True
-            batch.done = True
-            self.partner_ids = [fields.Command.link(pid) for pid in partners.ids]
-            if not cron_progress(self.env, len(batch), remaining=len(pending) - start - len(batch)):
-                return False
-        self.write(
-            {
-                "state": "done",
-                "summary": self.env._(
-                    "%(created)s clients created, %(updated)s updated, %(refused)s lines refused.",
-                    created=self.create_count,
-                    updated=self.update_count,
-                    refused=self.refuse_count,
-                ),
-            }
-        )
-        cron_progress(self.env, 0)
-        return True
-
-    def _import_batch(self, lines):
-        """Write one batch of lines; raise a UserError naming the first line that fails."""
-        created = self._import_creations(lines.filtered(lambda line: line.action == "create"))
-        updated = self._import_updates(lines.filtered(lambda line: line.action == "update"))
-        self._assign(created)
-        return created | updated
-
-    def _import_creations(self, lines):
-        Partner = self.env["res.partner"]
-        if not lines:
-            return Partner
-        partners = self._guarded(
-            lines,
-            lambda b: Partner.with_context(client_standard_changes=[_rewritten(line, "partner") for line in b]).create(
-                [_from_json(line.values["partner"]) for line in b]
-            ),
-        )
-        with_contact = lines.filtered(lambda line: line.values.get("contact"))
-        contacts = [
-            {**_from_json(line.values["contact"]), "parent_id": partner.id}
-            for line, partner in zip(lines, partners, strict=True)
-            if line.values.get("contact")
-        ]
-        if contacts:
-            rewritten = [_rewritten(line, "contact") for line in with_contact]
-            creator = Partner.with_context(client_standard_changes=rewritten)
-            self._guarded(with_contact, lambda _b: creator.create(contacts))
-        return partners
-
-    def _import_updates(self, lines):
-        for line in lines:
-            self._guarded(line, self._update_line)
-        return lines.partner_id
-
-    def _update_line(self, line):
-        partner = line.partner_id
-        if line.values["partner"]:
-            partner.write(_from_json(line.values["partner"]))
-            # The values came rewritten by the dry run: say what the file had, as the form does.
-            rewritten = {f: pair for f, pair in _rewritten(line, "partner").items() if f in line.values["partner"]}
-            if rewritten:
-                partner._client_log_changes({partner.id: rewritten})
-        if line.values.get("contact"):
-            self.env["res.partner"].with_context(client_standard_changes=[_rewritten(line, "contact")]).create(
-                {**_from_json(line.values["contact"]), "parent_id": partner.id}
-            )
-
-    def _guarded(self, lines, action):
-        """Run ``action(lines)``; on an error, find the failing line (one by one, each in a
-        savepoint) and raise a UserError naming it: the caller's savepoint drops the batch."""
-        try:
-            with self.env.cr.savepoint():
-                return action(lines)
-        except (UserError, ValidationError) as exc:
-            failing, error = lines[:1], exc
-            if len(lines) > 1:
-                for line in lines:
-                    try:
-                        with self.env.cr.savepoint():
-                            action(line)
-                    except (UserError, ValidationError) as line_exc:
-                        failing, error = line, line_exc
-                        break
-            raise UserError(
-                self.env._(
-                    "Line %(line)s (%(name)s) could not be imported: %(reason)s",
-                    line=failing.line_number,
-                    name=failing.name,
-                    reason=error.args[0],
-                )
-            ) from exc
-
-    def _assign(self, partners):
-        if not partners:
-            return
-        if self.assign_mode == "me":
-            partners.write({"user_id": self.user_id.id})
-        elif self.assign_mode == "spread":
-            self.env["crm.client.assign.wizard"].create(
-                {
-                    "partner_ids": [fields.Command.set(partners.ids)],
-                    "user_ids": [fields.Command.set(self.user_ids.ids)],
-                    "balance": True,
-                }
-            ).action_assign()
-        else:
-            partners.filtered("user_id").write({"user_id": False})
 
     # -- navigation ----------------------------------------------------------------------------
 
@@ -688,21 +353,3 @@ class CrmClientImport(models.Model):
             "view_mode": "list,form",
             "domain": [("id", "in", self.partner_ids.ids)],
         }
-
-
-def _json_safe(values):
-    return {key: value.isoformat() if isinstance(value, datetime.date) else value for key, value in values.items()}
-
-
-def _rewritten(line, key):
-    """What the data standards rewrote in a line's ``key`` ("partner" or "contact") values:
-    {field: (as in the file, as stored)}; none for lines planned before this was kept."""
-    return {fname: tuple(pair) for fname, pair in ((line.values.get("rewritten") or {}).get(key) or {}).items()}
-
-
-def _from_json(values):
-    values = dict(values)
-    for fname in ("birthday",):
-        if values.get(fname):
-            values[fname] = fields.Date.to_date(values[fname])
-    return values

@@ -5,7 +5,7 @@ from unittest.mock import patch
 from odoo.exceptions import UserError
 from odoo.tests import TransactionCase, new_test_user, tagged
 
-from ..models import crm_client_import
+from ..models import crm_client_import_run
 from .common import VCARDS, csv_file, xlsx_file
 
 HEADER = ["Наименование", "ИНН", "Телефон", "Эл. почта", "Город", "Контактное лицо", "Должность"]
@@ -230,7 +230,7 @@ class TestImport(TransactionCase):
         fourth = record.line_ids.filtered(lambda line: line.line_number == 5)
         good = fourth.values
         fourth.sudo().values = {**good, "partner": {**good["partner"], "email": "broken"}}
-        with patch.object(crm_client_import, "INLINE_LINES", 1), patch.object(crm_client_import, "BATCH", 2):
+        with patch.object(crm_client_import_run, "INLINE_LINES", 1), patch.object(crm_client_import_run, "BATCH", 2):
             record.action_import()
             self.assertEqual(record.state, "running")
             self.assertFalse(self.Partner.search([("email", "like", "@bg.example")]), "queued, not yet imported")

@@ -1,0 +1,24 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Line values as the import keeps them (JSON on the line) and reads them back."""
+
+import datetime
+
+from odoo import fields
+
+
+def json_safe(values):
+    return {key: value.isoformat() if isinstance(value, datetime.date) else value for key, value in values.items()}
+
+
+def rewritten(line, key):
+    """What the data standards rewrote in a line's ``key`` ("partner" or "contact") values:
+    {field: (as in the file, as stored)}; none for lines planned before this was kept."""
+    return {fname: tuple(pair) for fname, pair in ((line.values.get("rewritten") or {}).get(key) or {}).items()}
+
+
+def from_json(values):
+    values = dict(values)
+    for fname in ("birthday",):
+        if values.get(fname):
+            values[fname] = fields.Date.to_date(values[fname])
+    return values
