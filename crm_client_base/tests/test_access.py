@@ -319,11 +319,11 @@ class TestExportProtection(TransactionCase):
 
 
 @tagged("post_install", "-at_install")
-class TestReturnToPool(TransactionCase):
+class TestReturnToPool(ClientBaseCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.salesman = new_test_user(cls.env, login="ccb_ret_salesman", groups="sales_team.group_sale_salesman")
+        cls.salesman = cls.anna
         cls.env.company.client_pool_return_days = 60
 
     def test_cron_returns_stale_clients_and_notifies(self):

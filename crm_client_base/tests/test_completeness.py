@@ -1,10 +1,12 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo.tests import TransactionCase, freeze_time, new_test_user, tagged
+from odoo.tests import TransactionCase, freeze_time, tagged
 from odoo.tools import mute_logger
+
+from .common import ClientBaseCase
 
 
 @tagged("post_install", "-at_install")
-class TestCompleteness(TransactionCase):
+class TestCompleteness(ClientBaseCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -29,7 +31,7 @@ class TestCompleteness(TransactionCase):
         )
         cls.rules.filtered(lambda r: r.requirement == "birthday").with_context(lang="ru_RU").name = "День рождения"
         cls.env["res.partner"]._cron_client_completeness()
-        cls.salesman = new_test_user(cls.env, login="ccb_cmp_sales", groups="sales_team.group_sale_salesman")
+        cls.salesman = cls.anna
         cls.ru = cls.env.ref("base.ru")
 
     def test_every_requirement_has_a_check_on_real_fields(self):
@@ -97,7 +99,7 @@ class TestCompleteness(TransactionCase):
 
     def test_report_figures(self):
         Partner = self.env["res.partner"]
-        other = new_test_user(self.env, login="ccb_cmp_other", groups="sales_team.group_sale_salesman")
+        other = self.boris
         clients = Partner.create(
             [
                 {
@@ -211,11 +213,11 @@ class TestCompletenessDefaults(TransactionCase):
 
 
 @tagged("post_install", "-at_install")
-class TestDataRoutines(TransactionCase):
+class TestDataRoutines(ClientBaseCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.steward = new_test_user(cls.env, login="ccb_steward", groups="sales_team.group_sale_manager")
+        cls.steward = cls.manager
         cls.env.company.write({"client_stale_months": 6, "client_data_steward_id": cls.steward.id})
 
     def _aged(self, name, created, **vals):

@@ -1,13 +1,15 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo.tests import TransactionCase, freeze_time, new_test_user, tagged
+from odoo.tests import freeze_time, tagged
+
+from .common import ClientBaseCase
 
 
 @tagged("post_install", "-at_install")
-class TestHistory(TransactionCase):
+class TestHistory(ClientBaseCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.salesman = new_test_user(cls.env, login="ccb_hist_salesman", groups="sales_team.group_sale_salesman")
+        cls.salesman = cls.anna
         cls.client = cls.env["res.partner"].create(
             {
                 "name": "ООО Ромашка",

@@ -3,7 +3,9 @@ import base64
 from unittest.mock import patch
 
 from odoo.exceptions import UserError
-from odoo.tests import TransactionCase, new_test_user, tagged
+from odoo.tests import tagged
+
+from odoo.addons.crm_client_base.tests.common import ClientBaseCase
 
 from ..models import crm_client_import_run
 from .common import VCARDS, csv_file, xlsx_file
@@ -12,7 +14,7 @@ HEADER = ["Наименование", "ИНН", "Телефон", "Эл. поч�
 
 
 @tagged("post_install", "-at_install")
-class TestImport(TransactionCase):
+class TestImport(ClientBaseCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -172,8 +174,7 @@ class TestImport(TransactionCase):
         self.assertEqual(self._outcomes(wizard), {2: "unchanged"})
 
     def test_xlsx_leading_zero_and_spread(self):
-        alice = new_test_user(self.env, "imp_alice", groups="sales_team.group_sale_salesman")
-        bob = new_test_user(self.env, "imp_bob", groups="sales_team.group_sale_salesman")
+        alice, bob = self.anna, self.boris
         rows = [
             ["Name", "INN", "City"],
             ["North Star LLC", "274062111", "Ufa"],
@@ -185,7 +186,7 @@ class TestImport(TransactionCase):
         wizard.action_import()
         star = self.Partner.search([("name", "=", "North Star LLC")])
         self.assertEqual(star.vat, "0274062111", "the leading zero Excel dropped is back")
-        self.assertEqual(sorted(wizard.partner_ids.user_id.mapped("login")), ["imp_alice", "imp_bob"])
+        self.assertEqual(wizard.partner_ids.user_id, alice | bob)
 
     def test_vcard(self):
         wizard = self._wizard("contacts.vcf", VCARDS.encode())
@@ -201,7 +202,7 @@ class TestImport(TransactionCase):
         self.assertTrue(oleg.mobile.startswith("+7 916"))
 
     def test_salesperson_imports_for_themselves(self):
-        seller = new_test_user(self.env, "imp_seller", groups="sales_team.group_sale_salesman")
+        seller = self.anna
         data = csv_file([["Name", "Email"], ["Own Client", "own@client.example"]])
         wizard = (
             self.env["crm.client.import"]
@@ -219,7 +220,7 @@ class TestImport(TransactionCase):
             self._wizard("big.csv", b"Name;Phone\n" + b"x;1\n" * (13 * 1024 * 1024))
 
     def test_large_import_runs_in_background_batch_by_batch(self):
-        seller = new_test_user(self.env, "imp_bg", groups="sales_team.group_sale_salesman")
+        seller = self.anna
         rows = [["Name", "Email"]] + [[f"Client {n}", f"client{n}@bg.example"] for n in range(1, 6)]
         record = (
             self.env["crm.client.import"]
@@ -247,7 +248,7 @@ class TestImport(TransactionCase):
         self.assertEqual(record.state, "done")
         self.assertEqual(len(self.Partner.search([("email", "like", "@bg.example")])), 5)
         self.assertEqual(record.done_count, 5)
-        other = new_test_user(self.env, "imp_other", groups="sales_team.group_sale_salesman")
+        other = self.boris
         self.assertFalse(self.env["crm.client.import"].with_user(other).search([("id", "=", record.id)]))
 
     def test_dry_run_runs_the_vat_check_of_a_write(self):

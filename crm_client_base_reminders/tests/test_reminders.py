@@ -2,13 +2,15 @@
 from datetime import date
 
 from odoo.exceptions import ValidationError
-from odoo.tests import TransactionCase, freeze_time, new_test_user, tagged
+from odoo.tests import TransactionCase, freeze_time, tagged
+
+from odoo.addons.crm_client_base.tests.common import ClientBaseCase
 
 REF = "crm_client_base_reminders."
 
 
 @tagged("post_install", "-at_install")
-class ReminderCase(TransactionCase):
+class ReminderCase(ClientBaseCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -18,10 +20,9 @@ class ReminderCase(TransactionCase):
         cls.env["crm.client.cadence"].search([]).active = False
         cls.env["res.partner"].search([("birthday", "!=", False)]).birthday = False
         cls.env["crm.client.family.member"].search([]).unlink()
-        cls.salesman = new_test_user(
-            cls.env, login="ccb_rem_sales", groups="sales_team.group_sale_salesman", tz="Europe/Moscow"
-        )
-        cls.colleague = new_test_user(cls.env, login="ccb_rem_colleague", groups="sales_team.group_sale_salesman")
+        cls.salesman = cls.anna
+        cls.salesman.tz = "Europe/Moscow"
+        cls.colleague = cls.boris
         cls.congratulate = cls.env.ref(REF + "mail_activity_type_client_congratulate")
         cls.gift = cls.env.ref(REF + "mail_activity_type_client_gift")
         cls.follow_up = cls.env.ref(REF + "mail_activity_type_client_follow_up")
