@@ -20,6 +20,8 @@ COMPLETENESS_VERSION = "crm_client_base.completeness_version"
 # next run (the clients left stay pending).
 SERIALIZATION_RETRIES = 20
 # What decides which policy applies to a partner, and whether it is a client or a key person.
+# Key in the cursor cache of the partners whose completeness a running create computes at its end.
+COMPLETENESS_DEFERRED = "crm_client_completeness_deferred"
 COMPLETENESS_STRUCTURE = ("client_type", "parent_id", "active", "is_company", "type")
 
 
@@ -103,14 +105,29 @@ class ResPartner(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        partners = super().create(vals_list)
-        (partners | partners.parent_id)._client_compute_completeness()
+        # Odoo's create writes each new contact again (the commercial fields synced from its
+        # company): those writes only note the partners, computed once here for the batch.
+        deferred = self.env.cr.cache.setdefault(COMPLETENESS_DEFERRED, [])
+        deferred.append(set())
+        try:
+            partners = super().create(vals_list)
+        finally:
+            noted = deferred.pop()
+        others = self.browse(noted) - partners
+        if deferred:
+            deferred[-1].update(partners.ids, partners.parent_id.ids, others.ids)
+        else:
+            (partners | partners.parent_id | others.exists())._client_compute_completeness()
         return partners
 
     def write(self, vals):
         result = super().write(vals)
         if not self._client_completeness_fields().isdisjoint(vals):
-            (self | self.parent_id)._client_compute_completeness()
+            deferred = self.env.cr.cache.get(COMPLETENESS_DEFERRED)
+            if deferred:
+                deferred[-1].update(self.ids, self.parent_id.ids)
+            else:
+                (self | self.parent_id)._client_compute_completeness()
         return result
 
     def _client_compute_completeness(self):

@@ -61,6 +61,27 @@ class TestCompleteness(ClientBaseCase):
         self.assertFalse(company.client_missing_fields)
         self.assertFalse(company.client_missing_rule_ids)
 
+    def test_contacts_created_together_are_scored_once(self):
+        Partner = self.env["res.partner"]
+
+        def create_contacts(count):
+            company = Partner.create(
+                {"name": f"ООО Штат {count}", "is_company": True, "country_id": self.ru.id, "vat": "7707083893"}
+            )
+            self.env.flush_all()
+            queries = self.env.cr.sql_log_count
+            Partner.create([{"name": f"Сотрудник {index}", "parent_id": company.id} for index in range(count)])
+            self.env.flush_all()
+            self.assertEqual(company.client_completeness, 70, "INN and a key person, no phone")
+            return self.env.cr.sql_log_count - queries
+
+        create_contacts(2)  # warm-up
+        few, many = create_contacts(5), create_contacts(25)
+        # Odoo writes each new contact again (the company's commercial fields); the company's
+        # score is computed once for the batch, not once per contact.
+        # (Measured: 5 queries a contact, all Odoo's; 13 when the company was scored per contact.)
+        self.assertLessEqual(many - few, 20 * 7, (few, many))
+
     def test_private_person_and_absent_markers(self):
         person = self.env["res.partner"].create({"name": "Мария"})
         self.assertEqual(person.client_completeness, 0)
