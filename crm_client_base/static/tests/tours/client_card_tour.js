@@ -1,11 +1,12 @@
 /** License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl). */
 import { registry } from "@web/core/registry";
 import { stepUtils } from "@web_tour/tour_utils";
+import { patientSteps } from "@crm_client_base/../tests/tours/patient_steps";
 
 // Opens Contacts > Clients, creates a client and sets its client type.
 registry.category("web_tour.tours").add("crm_client_base_client_card", {
     url: "/odoo/action-crm_client_base.res_partner_action",
-    steps: () => [
+    steps: () => patientSteps([
         {
             trigger: ".o_list_button_add",
             run: "click",
@@ -31,5 +32,5 @@ registry.category("web_tour.tours").add("crm_client_base_client_card", {
         {
             trigger: ".o_data_row:contains(ИП Тестов Тест Тестович):contains(Индивидуальный)",
         },
-    ],
+    ]),
 });

@@ -1,9 +1,10 @@
 /** License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl). */
 import { registry } from "@web/core/registry";
+import { patientSteps } from "@crm_client_base/../tests/tours/patient_steps";
 
 // On an open client card: log a call in two clicks, then restore the phone a colleague wiped.
 registry.category("web_tour.tours").add("crm_client_base_log_call_restore_phone", {
-    steps: () => [
+    steps: () => patientSteps([
         {
             trigger: ".o_breadcrumb:contains(ООО Тур)",
         },
@@ -41,5 +42,5 @@ registry.category("web_tour.tours").add("crm_client_base_log_call_restore_phone"
                 }
             },
         },
-    ],
+    ]),
 });

@@ -1,11 +1,12 @@
 /** License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl). */
 import { registry } from "@web/core/registry";
+import { patientSteps } from "@crm_client_base/../tests/tours/patient_steps";
 
 // The client value analysis: the pivot by channel, the graph by RFM segment, then the list of
 // the clients behind a pivot cell and one client's Value tab.
 registry.category("web_tour.tours").add("crm_client_base_client_value", {
     url: "/odoo/action-crm_client_base.crm_client_value_analysis_action",
-    steps: () => [
+    steps: () => patientSteps([
         {
             trigger: ".o_pivot th:contains(Сарафанное радио)",
         },
@@ -29,5 +30,5 @@ registry.category("web_tour.tours").add("crm_client_base_client_value", {
         {
             trigger: ".o_list_view .o_data_row:contains(ООО «Аналитика») td.o_data_cell[name=revenue_total]:contains(500,00)",
         },
-    ],
+    ]),
 });

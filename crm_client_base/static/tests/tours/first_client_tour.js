@@ -1,11 +1,12 @@
 /** License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl). */
 import { registry } from "@web/core/registry";
 import { stepUtils } from "@web_tour/tour_utils";
+import { patientSteps } from "@crm_client_base/../tests/tours/patient_steps";
 
 // A salesperson's first client: a phone written the Russian way, no country on the card.
 registry.category("web_tour.tours").add("crm_client_base_first_client", {
     url: "/odoo/action-crm_client_base.res_partner_action",
-    steps: () => [
+    steps: () => patientSteps([
         {
             trigger: ".o_list_button_add",
             run: "click",
@@ -38,5 +39,5 @@ registry.category("web_tour.tours").add("crm_client_base_first_client", {
                 }
             },
         },
-    ],
+    ]),
 });

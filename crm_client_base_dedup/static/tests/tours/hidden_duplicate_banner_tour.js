@@ -1,12 +1,13 @@
 /** License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl). */
 import { registry } from "@web/core/registry";
 import { stepUtils } from "@web_tour/tour_utils";
+import { patientSteps } from "@crm_client_base/../tests/tours/patient_steps";
 
 // A salesperson types a colleague's client on a new card: the banner says the client exists and
 // who holds it, without an access error and without losing what was typed.
 registry.category("web_tour.tours").add("crm_client_base_dedup_hidden_banner", {
     url: "/odoo/action-crm_client_base.res_partner_action",
-    steps: () => [
+    steps: () => patientSteps([
         {
             trigger: ".o_list_button_add",
             run: "click",
@@ -43,5 +44,5 @@ registry.category("web_tour.tours").add("crm_client_base_dedup_hidden_banner", {
             },
         },
         ...stepUtils.discardForm(),
-    ],
+    ]),
 });

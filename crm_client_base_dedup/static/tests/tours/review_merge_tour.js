@@ -1,10 +1,11 @@
 /** License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl). */
 import { registry } from "@web/core/registry";
+import { patientSteps } from "@crm_client_base/../tests/tours/patient_steps";
 
 // The review queue: open the best candidate, compare, then merge keeping the Latin name.
 registry.category("web_tour.tours").add("crm_client_base_dedup_review_merge", {
     url: "/odoo/action-crm_client_base_dedup.crm_client_duplicate_action",
-    steps: () => [
+    steps: () => patientSteps([
         {
             trigger: ".o_data_row:contains(Турбо) .o_data_cell[name=name]",
             run: "click",
@@ -52,5 +53,5 @@ registry.category("web_tour.tours").add("crm_client_base_dedup_review_merge", {
         {
             trigger: ".o_form_view .o_field_widget[name=name] input:value(Turbo LLC)",
         },
-    ],
+    ]),
 });

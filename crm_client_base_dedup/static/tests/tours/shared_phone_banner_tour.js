@@ -1,12 +1,13 @@
 /** License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl). */
 import { registry } from "@web/core/registry";
 import { stepUtils } from "@web_tour/tour_utils";
+import { patientSteps } from "@crm_client_base/../tests/tours/patient_steps";
 
 // A salesperson types a new firm with a phone already on another client's card: the banner says
 // whose phone it is, linked, without claiming the two are one client.
 registry.category("web_tour.tours").add("crm_client_base_dedup_shared_phone_banner", {
     url: "/odoo/action-crm_client_base.res_partner_action",
-    steps: () => [
+    steps: () => patientSteps([
         {
             trigger: ".o_list_button_add",
             run: "click",
@@ -38,5 +39,5 @@ registry.category("web_tour.tours").add("crm_client_base_dedup_shared_phone_bann
             },
         },
         ...stepUtils.discardForm(),
-    ],
+    ]),
 });

@@ -1,9 +1,10 @@
 /** License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl). */
 import { registry } from "@web/core/registry";
+import { patientSteps } from "@crm_client_base/../tests/tours/patient_steps";
 
 // A client list checked (dry run), then imported: the refused line says why.
 registry.category("web_tour.tours").add("crm_client_base_import_check_and_import", {
-    steps: () => [
+    steps: () => patientSteps([
         {
             trigger: ".o_form_view .o_statusbar_buttons button[name=action_preview]",
             run: "click",
@@ -35,5 +36,5 @@ registry.category("web_tour.tours").add("crm_client_base_import_check_and_import
         {
             trigger: ".o_list_view .o_data_row:contains(ООО «Турист»)",
         },
-    ],
+    ]),
 });

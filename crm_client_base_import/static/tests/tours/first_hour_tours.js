@@ -1,9 +1,10 @@
 /** License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl). */
 import { registry } from "@web/core/registry";
+import { patientSteps } from "@crm_client_base/../tests/tours/patient_steps";
 
 // A new import: the template downloads before any file is chosen (no "missing fields" dialog).
 registry.category("web_tour.tours").add("crm_client_base_import_template_first", {
-    steps: () => [
+    steps: () => patientSteps([
         {
             trigger: ".o_form_view a.o_template_xlsx",
             async run() {
@@ -18,12 +19,12 @@ registry.category("web_tour.tours").add("crm_client_base_import_template_first",
                 }
             },
         },
-    ],
+    ]),
 });
 
 // A line with a Telegram handle is a new client, not a refused formula.
 registry.category("web_tour.tours").add("crm_client_base_import_telegram", {
-    steps: () => [
+    steps: () => patientSteps([
         {
             trigger: ".o_form_view .o_statusbar_buttons button[name=action_preview]",
             run: "click",
@@ -42,5 +43,5 @@ registry.category("web_tour.tours").add("crm_client_base_import_telegram", {
         {
             trigger: ".o_form_view .o_field_widget[name=summary]:contains(Создано клиентов: 1)",
         },
-    ],
+    ]),
 });

@@ -1,10 +1,11 @@
 /** License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl). */
 import { registry } from "@web/core/registry";
 import { stepUtils } from "@web_tour/tour_utils";
+import { patientSteps } from "@crm_client_base/../tests/tours/patient_steps";
 
 // From a client card: open its reminders and create one that comes back every week.
 registry.category("web_tour.tours").add("crm_client_base_reminders_custom", {
-    steps: () => [
+    steps: () => patientSteps([
         {
             trigger: ".o_breadcrumb:contains(ООО Напоминание)",
         },
@@ -39,5 +40,5 @@ registry.category("web_tour.tours").add("crm_client_base_reminders_custom", {
             run: "click",
         },
         ...stepUtils.saveForm(),
-    ],
+    ]),
 });
