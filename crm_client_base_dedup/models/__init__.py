@@ -6,6 +6,7 @@ from . import (
     crm_client_merge,
     crm_client_merge_job,
     crm_client_merge_log,
+    crm_client_merge_undo,
     res_company,
     res_config_settings,
     res_partner,

@@ -32,6 +32,27 @@ class CrmClientDuplicate(models.Model):
     score = fields.Integer(help="0 to 100: how sure the detection is that these are one client.", index=True)
     reason_data = fields.Json(help="Why the partners look alike: [code, value] pairs.")
     reasons = fields.Text(compute="_compute_reasons", help="Why the partners look alike, in your language.")
+    # What the queue filters and groups by: the reasons' codes, and the strongest of them.
+    reason_codes = fields.Char(compute="_compute_reason_index", store=True)
+    main_reason = fields.Selection(
+        [
+            ("vat", "Same INN"),
+            ("phone", "Same phone"),
+            ("email", "Same email"),
+            ("address", "Similar name, same address"),
+            ("name_city", "Same name and city only"),
+        ],
+        compute="_compute_reason_index",
+        store=True,
+        string="Main reason",
+    )
+    likely = fields.Boolean(
+        compute="_compute_reason_index",
+        store=True,
+        string="Likely duplicate",
+        help="Scored high enough to be claimed one client. The others share a name and a city only: "
+        "look before merging; bulk merges leave them out.",
+    )
     state = fields.Selection(
         [("open", "Open"), ("merged", "Merged"), ("dismissed", "Dismissed")],
         default="open",
@@ -46,6 +67,30 @@ class CrmClientDuplicate(models.Model):
     def _compute_reasons(self):
         for group in self:
             group.reasons = self.env["crm.client.duplicate.finder"]._reason_text(group.reason_data or [])
+
+    @api.depends("reason_data", "score")
+    def _compute_reason_index(self):
+        for group in self:
+            codes = [code for code, _value in group.reason_data or []]
+            group.reason_codes = " ".join(dict.fromkeys(codes)) or False
+            group.main_reason = next(
+                (
+                    reason
+                    for reason, code in (
+                        ("vat", "same_vat"),
+                        ("phone", "same_phone"),
+                        ("email", "same_email"),
+                        ("address", "same_street"),
+                        ("address", "same_website"),
+                        ("address", "same_zip"),
+                        ("address", "same_birthday"),
+                        ("name_city", "same_city"),
+                    )
+                    if code in codes
+                ),
+                False,
+            )
+            group.likely = group.score >= matching.LIKELY
 
     @api.depends("partner_ids")
     def _compute_name(self):
@@ -214,10 +259,11 @@ class CrmClientDuplicate(models.Model):
         }
 
     def action_merge_default(self):
-        """Merge each group into its default survivor, keeping the survivor's values."""
+        """Merge each likely group into its default survivor, keeping the survivor's values;
+        groups for review only (see ``likely``) are left to a person."""
         Merge = self.env["crm.client.merge"]
         jobs = []
-        for group in self.filtered(lambda g: g.state == "open"):
+        for group in self.filtered(lambda g: g.state == "open" and g.likely):
             partners = group.partner_ids.exists()
             jobs.append({"partners": partners, "survivor": Merge._default_survivor(partners), "duplicate": group})
         return Merge._merge_groups(jobs)

@@ -97,6 +97,7 @@ class CrmClientDuplicateFinder(models.AbstractModel):
             "similar_name": self.env._("similar name (%s%%)"),
             "same_birthday": self.env._("same birthday %s"),
             "same_website": self.env._("same website %s"),
+            "same_zip": self.env._("same postcode %s"),
             "phone_of": self.env._("the phone +%s is on this card"),
             "email_of": self.env._("the email %s is on this card"),
             "note": "%s",
@@ -130,6 +131,7 @@ class CrmClientDuplicateFinder(models.AbstractModel):
             "same_city": self.env._("the same city"),
             "same_street": self.env._("the same street"),
             "same_website": self.env._("the same website"),
+            "same_zip": self.env._("the same postcode"),
             "phone_of": self.env._("the same phone"),
             "email_of": self.env._("the same email"),
             "same_name_city": self.env._("the same name in the same city"),
@@ -228,7 +230,7 @@ class CrmClientDuplicateFinder(models.AbstractModel):
         found, shared = [], []
         for profile in self._profiles(SQL("id = ANY(%s)", ids)):
             score, reasons = matching.score_pair(probe, profile)
-            if score:
+            if score >= matching.LIKELY:
                 found.append((score, profile.id, reasons))
             elif notices and (codes := matching.notices(probe, profile)):
                 shared.append((0, profile.id, codes))
@@ -253,7 +255,7 @@ class CrmClientDuplicateFinder(models.AbstractModel):
         return int(self.env["ir.config_parameter"].sudo().get_param("crm_client_base_dedup.import_threshold") or 90)
 
     @api.model
-    def _match_values(self, values_list, threshold=1):
+    def _match_values(self, values_list, threshold=matching.LIKELY):
         """The batch form of _find_similar, for imports: for each dict of res.partner values, the
         best existing match scoring at least ``threshold``, as {"partner_id", "score", "reasons"},
         or None. Exact keys (phones, email, INN, name key) come from one indexed query for the

@@ -18,6 +18,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL, mute_logger
 
+from ..tools import merge_record, merge_sql
 from .crm_client_duplicate_finder import DEDUP_COLUMNS
 
 # Tables whose clashing rows are merged without loss before Odoo's merge runs: followers (the
@@ -42,12 +43,18 @@ class CrmClientMerge(models.AbstractModel):
         return partners.sorted(lambda p: (-(p.client_completeness if completeness else 0), p.id))[:1]
 
     @api.model
-    def _snapshot(self, partners):
-        """Every stored column of ``partners`` as it is: {id: JSON object}, one query."""
-        rows = self.env.execute_query(
-            SQL("SELECT id, to_jsonb(p) - %s FROM res_partner p WHERE id = ANY(%s)", DEDUP_COLUMNS, partners.ids)
+    def _rows(self, partners):
+        """Every column of ``partners``' rows as it is: {id: JSON object}, one query."""
+        return dict(
+            self.env.execute_query(SQL("SELECT id, to_jsonb(p) FROM res_partner p WHERE id = ANY(%s)", partners.ids))
         )
-        return dict(rows)
+
+    @api.model
+    def _snapshot(self, rows):
+        """What the merge log shows of merged cards' rows: all but the match keys."""
+        return {
+            pid: {key: value for key, value in row.items() if key not in DEDUP_COLUMNS} for pid, row in rows.items()
+        }
 
     @api.model
     def _merge_partners(self, partners, survivor, values=None, duplicate=None):
@@ -77,7 +84,8 @@ class CrmClientMerge(models.AbstractModel):
         self.env.flush_all()
         all_sources = Partner.union(*(job["partners"] - job["survivor"] for job in jobs))
         holding = Wizard._relations_holding_by_record("res_partner", all_sources.ids)
-        snapshots = self._snapshot(all_sources)
+        rows = self._rows(all_sources)
+        snapshots = self._snapshot(rows)
         done, failures = [], []
         for job in jobs:
             partners, survivor = job["partners"].exists(), job["survivor"]
@@ -87,15 +95,19 @@ class CrmClientMerge(models.AbstractModel):
                 for relation, count in holding.get(pid, {}).items():
                     moved[relation] += count
             try:
-                with self.env.cr.savepoint():
+                with self.env.cr.savepoint(), merge_record.recording(self.env.cr) as record:
+                    before = self._rows(survivor)[survivor.id]
                     self._merge_one(Wizard._with_known_relations("res_partner", moved), partners, survivor)
                     if job.get("values"):
                         survivor.write(job["values"])
                     self.env.flush_all()
+                    record.partners = [rows[pid] for pid in sources.ids]
+                    record.survivor_id = survivor.id
+                    record.survivor = merge_record.diff_columns(before, self._rows(survivor)[survivor.id])
             except (UserError, ValidationError) as error:
                 failures.append((job, error.args[0]))
                 continue
-            done.append((job, sources, dict(moved)))
+            done.append((job, sources, dict(moved), record))
         if not done:
             return self.env["crm.client.merge.log"], failures
         logs = (
@@ -114,13 +126,14 @@ class CrmClientMerge(models.AbstractModel):
                         "chosen_values": {key: _jsonable(value) for key, value in (job.get("values") or {}).items()},
                         "duplicate_id": job["duplicate"].id if job.get("duplicate") else False,
                         "company_id": job["survivor"].company_id.id,
+                        "undo_data": record.to_json(),
                     }
-                    for job, sources, moved in done
+                    for job, sources, moved, record in done
                 ]
             )
         )
-        merged = Partner.union(*(sources for _job, sources, _moved in done))
-        for log, (job, sources, _moved) in zip(logs, done, strict=True):
+        merged = Partner.union(*(sources for _job, sources, _moved, _record in done))
+        for log, (job, sources, _moved, _record) in zip(logs, done, strict=True):
             # Odoo's record of a merge (the log line, mail's note on the survivor, and whatever
             # other addons add to it), as its own merge does.
             Wizard._log_merge_operation(sources, job["survivor"])
@@ -201,41 +214,43 @@ class CrmClientMerge(models.AbstractModel):
     def _merge_followers(self, src_partners, dst_partner):
         """A document both partners follow: the survivor's follower gets the source's subtypes
         too, and the source's now redundant follower row goes (Odoo would drop it blindly)."""
-        self.env.execute_query(
+        added = self.env.execute_query(
             SQL(
                 """
                 INSERT INTO mail_followers_mail_message_subtype_rel (mail_followers_id, mail_message_subtype_id)
-                SELECT dst.id, rel.mail_message_subtype_id
+                SELECT DISTINCT dst.id, rel.mail_message_subtype_id
                   FROM mail_followers src
                   JOIN mail_followers dst ON dst.res_model = src.res_model AND dst.res_id = src.res_id
                                          AND dst.partner_id = %(dst)s
                   JOIN mail_followers_mail_message_subtype_rel rel ON rel.mail_followers_id = src.id
                  WHERE src.partner_id = ANY(%(src)s)
                 ON CONFLICT DO NOTHING
+             RETURNING mail_followers_id, mail_message_subtype_id
                 """,
                 dst=dst_partner.id,
                 src=src_partners.ids,
             )
         )
-        self.env.execute_query(
-            SQL(
-                """
-                DELETE FROM mail_followers src
-                 USING mail_followers dst
-                 WHERE src.partner_id = ANY(%(src)s) AND dst.partner_id = %(dst)s
-                   AND dst.res_model = src.res_model AND dst.res_id = src.res_id
-                """,
-                dst=dst_partner.id,
-                src=src_partners.ids,
+        gone = self.env.execute_query(
+            merge_sql.delete_followers(
+                SQL(
+                    """src.partner_id = ANY(%(src)s) AND dst.partner_id = %(dst)s
+                       AND dst.res_model = src.res_model AND dst.res_id = src.res_id""",
+                    dst=dst_partner.id,
+                    src=src_partners.ids,
+                )
             )
         )
+        if (record := merge_record.current(self.env.cr)) is not None:
+            record.subtypes.extend([list(pair) for pair in added])
+            record.removed("mail_followers", [row[0] for row in gone])
         self.env["mail.followers"].invalidate_model()
 
     @api.model
     def _merge_dismissals(self, src_partners, dst_partner):
         """Pairs dismissed with a source become pairs dismissed with the survivor."""
         self.env.flush_all()
-        self.env.execute_query(
+        added = self.env.execute_query(
             SQL(
                 """
                 INSERT INTO crm_client_duplicate_dismissal
@@ -248,21 +263,22 @@ class CrmClientMerge(models.AbstractModel):
                          WHERE partner_a_id = ANY(%(src)s) OR partner_b_id = ANY(%(src)s)) AS pairs
                  WHERE other != %(dst)s AND other != ALL(%(src)s)
                 ON CONFLICT DO NOTHING
+             RETURNING id
                 """,
                 dst=dst_partner.id,
                 src=src_partners.ids,
                 uid=self.env.uid,
             )
         )
-        self.env.execute_query(
-            SQL(
-                """
-                DELETE FROM crm_client_duplicate_dismissal
-                 WHERE partner_a_id = ANY(%(src)s) OR partner_b_id = ANY(%(src)s)
-                """,
-                src=src_partners.ids,
+        gone = self.env.execute_query(
+            merge_sql.delete_returning(
+                "crm_client_duplicate_dismissal",
+                SQL("partner_a_id = ANY(%(src)s) OR partner_b_id = ANY(%(src)s)", src=src_partners.ids),
             )
         )
+        if (record := merge_record.current(self.env.cr)) is not None:
+            record.added("crm_client_duplicate_dismissal", [row[0] for row in added])
+            record.removed("crm_client_duplicate_dismissal", [row[0] for row in gone])
         self.env["crm.client.duplicate.dismissal"].invalidate_model()
 
     @api.model

@@ -3,9 +3,11 @@
 import logging
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 
 from odoo.addons.crm_client_base.tools.cron import cron_progress
+
+from ..tools.matching import LIKELY
 
 _logger = logging.getLogger(__name__)
 
@@ -29,6 +31,17 @@ class CrmClientMergeJob(models.Model):
     progress = fields.Float(compute="_compute_progress")
     log = fields.Text(readonly=True)
     user_id = fields.Many2one("res.users", default=lambda self: self.env.user, readonly=True)
+
+    @api.constrains("min_score")
+    def _check_min_score(self):
+        if any(job.min_score < LIKELY for job in self):
+            raise ValidationError(
+                self.env._(
+                    "A bulk merge takes groups scoring %s or more: the others share a name and a city only "
+                    "and are merged one by one, after a look.",
+                    LIKELY,
+                )
+            )
 
     @api.depends("total", "done_count", "failed_count", "min_score")
     def _compute_progress(self):

@@ -1,6 +1,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
-from odoo import fields, models
+from datetime import timedelta
+
+from odoo import api, fields, models
 
 # Columns of a merged card's snapshot that say nothing to its reader (bookkeeping, match keys).
 SNAPSHOT_HIDDEN = {
@@ -41,6 +43,39 @@ class CrmClientMergeLog(models.Model):
     chosen_values = fields.Json(readonly=True)
     duplicate_id = fields.Many2one("crm.client.duplicate", readonly=True, ondelete="set null")
     company_id = fields.Many2one("res.company", readonly=True, index=True)
+    # What the merge changed, by table and column, to undo it (tools/merge_record.py); cleared
+    # once the undo period is over.
+    undo_data = fields.Json(readonly=True, copy=False, groups="base.group_system")
+    state = fields.Selection([("done", "Merged"), ("undone", "Undone")], default="done", required=True, readonly=True)
+    undo_deadline = fields.Datetime(compute="_compute_undo_deadline", string="Can be undone until")
+    can_undo = fields.Boolean(compute="_compute_undo_deadline")
+    undone_uid = fields.Many2one("res.users", string="Undone by", readonly=True)
+    undone_date = fields.Datetime(string="Undone on", readonly=True)
+    undo_note = fields.Text(readonly=True, string="Undo")
+
+    @api.depends("create_date", "company_id", "state")
+    def _compute_undo_deadline(self):
+        now = fields.Datetime.now()
+        for log in self:
+            days = (log.company_id or self.env.company).client_merge_undo_days
+            log.undo_deadline = log.create_date and log.create_date + timedelta(days=days)
+            log.can_undo = bool(log.state == "done" and log.undo_deadline and log.undo_deadline > now)
+
+    def action_undo(self):
+        """Undo the merges: the merged cards back with their values, and exactly the records
+        that moved back onto them (see crm.client.merge._undo_merge)."""
+        for log in self:
+            self.env["crm.client.merge"]._undo_merge(log)
+        return True
+
+    @api.model
+    def _cron_forget_undo_data(self):
+        """Past the undo period, a merge is final: what undoing it needed is dropped."""
+        for company in self.env["res.company"].search([]):
+            limit = fields.Datetime.now() - timedelta(days=company.client_merge_undo_days)
+            self.sudo().search(
+                [("company_id", "in", (company.id, False)), ("create_date", "<", limit), ("undo_data", "!=", False)]
+            ).write({"undo_data": False})
 
     def _compute_snapshot_text(self):
         for log in self:

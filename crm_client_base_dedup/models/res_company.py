@@ -18,3 +18,8 @@ class ResCompany(models.Model):
         "says that the client exists and who holds it (nothing else of it). With an activity, saving "
         "the card anyway also asks the holder to check it (merge the cards or hand the client over).",
     )
+    client_merge_undo_days = fields.Integer(
+        string="Merges can be undone for",
+        default=30,
+        help="Days during which a merge of clients can be undone from the merge log; afterwards it is final.",
+    )

@@ -21,3 +21,4 @@ class ResConfigSettings(models.TransientModel):
     client_hidden_duplicate_policy = fields.Selection(
         related="company_id.client_hidden_duplicate_policy", readonly=False
     )
+    client_merge_undo_days = fields.Integer(related="company_id.client_merge_undo_days", readonly=False)

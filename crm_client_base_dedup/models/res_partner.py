@@ -24,6 +24,7 @@ PROFILE_COLUMNS = (
     "city",
     "birthday",
     "client_type",
+    "is_company",
     "street",
     "zip",
     "website",

@@ -112,9 +112,12 @@ class TestScoring(BaseCase):
     def test_name_alone_needs_the_address(self):
         a = company(1, "ООО «Темп»", city="Минск")
         b = company(2, "ООО «Темп»", city="Минск", phones=["+375171234567"])
-        self.assertEqual(score_pair(a, b)[0], 0)
+        score, reasons = score_pair(a, b)
+        self.assertGreater(score, 0, "the same firm name in the same city is worth a look")
+        self.assertLess(score, matching.LIKELY, "but it is not claimed to be one client")
+        self.assertIn(("same_city", "minsk"), reasons)
         a.street = b.street = keys.street_key("ул. Немига, 5")
-        self.assertGreater(score_pair(a, b)[0], 0)
+        self.assertGreaterEqual(score_pair(a, b)[0], matching.LIKELY)
 
     def test_legal_forms_tell_apart(self):
         a = company(1, "ООО «Амур»", city="Минск", street="ул. Немига, 5")
@@ -141,4 +144,88 @@ class TestScoring(BaseCase):
         b = company(2, "Ромашка")
         c = company(3, "ООО «Ромашка»", vat="7736207543")
         groups = matching.group_pairs({(1, 2): (90, []), (2, 3): (85, [])}, {1: a, 2: b, 3: c})
+        self.assertEqual(groups, [{1, 2}])
+
+
+def private(pid, name, **kw):
+    """A card as the finder builds it from a private person's values."""
+    return matching.profile_from_values(pid, {"name": name, "client_type": "private_person", **kw})
+
+
+@tagged("post_install", "-at_install")
+class TestRussianNames(BaseCase):
+    """Names as people write them: initials, word order, omissions, and the people who share a
+    phone or a mailbox without being one client."""
+
+    def test_person_words_split_initials(self):
+        self.assertEqual(
+            [(latin, initial) for _key, latin, initial in keys.person_words("ИП Хохлов В.Б.")],
+            [("khokhlov", False), ("v", True), ("b", True)],
+        )
+        for variant in ("Хохлов В. Б.", "В.Б. Хохлов", "Хохлов ВБ", "Индивидуальный предприниматель Хохлов В.Б."):
+            self.assertEqual(len(keys.person_words(variant)), 3, variant)
+        self.assertEqual(len(keys.person_words("ХОХЛОВ ВБ")), 2, "all capitals: ВБ may be a word")
+
+    def test_initials_against_the_full_name(self):
+        full = private(1, "Хохлов Василий Борисович", phone="+79161234567")
+        for variant in ("Хохлов В.Б.", "В.Б. Хохлов", "Хохлов В. Б.", "ХОХЛОВ В.Б.", "ИП Хохлов В.Б."):
+            other = private(2, variant, phone="8 916 123-45-67")
+            self.assertGreaterEqual(score_pair(full, other)[0], matching.LIKELY, variant)
+        a = private(1, "В.Г. Козлов", mobile="+79031112233")
+        b = private(2, "Козлов Виталий Германович", phone="+7 903 111-22-33")
+        self.assertGreaterEqual(score_pair(a, b)[0], matching.LIKELY)
+
+    def test_disagreeing_initials_are_two_people_even_with_one_phone(self):
+        a = private(1, "Козлов В.Г.", phone="+74951234567")
+        b = private(2, "Козлов Виктор Петрович", phone="+74951234567")
+        self.assertEqual(score_pair(a, b)[0], 0)
+        c = private(3, "Козлов П.Г.", phone="+74951234567")
+        self.assertEqual(score_pair(a, c)[0], 0)
+
+    def test_order_and_omission(self):
+        full = private(1, "Хохлов Василий Борисович", email="hohlov@mail.ru")
+        for variant in ("Василий Хохлов", "Хохлов Василий", "Василий Борисович Хохлов", "Khokhlov Vasily", "Хохлов"):
+            other = private(2, variant, email="HOHLOV@mail.ru")
+            self.assertGreaterEqual(score_pair(full, other)[0], matching.LIKELY, variant)
+
+    def test_switchboard_and_mailbox_of_other_people(self):
+        a = private(1, "Смирнова Ольга Ивановна", phone="+74951234567", email="office@romashka.ru")
+        b = private(2, "Кузнецов Дмитрий Олегович", phone="+74951234567", email="office@romashka.ru")
+        self.assertEqual(score_pair(a, b)[0], 0, "one office, two people")
+        family_a = private(3, "Иванов Пётр", phone="+74957654321", city="Москва", street="ул. Мира, 1")
+        family_b = private(4, "Иванова Мария", phone="+74957654321", city="Москва", street="ул. Мира, 1")
+        self.assertEqual(score_pair(family_a, family_b)[0], 0, "a family phone")
+
+    def test_company_switchboard_on_an_employee_card(self):
+        firm = matching.profile_from_values(
+            1, {"name": "ООО «Ромашка»", "client_type": "company", "is_company": True, "phone": "+74951234567"}
+        )
+        employee = private(2, "Ромашкин Иван", phone="+7 495 123-45-67")
+        self.assertEqual(score_pair(firm, employee)[0], 0)
+
+    def test_a_typo_in_a_word_needs_more_in_common(self):
+        a = private(1, "Горшков Игорь Никитич", phone="+79960125548", birthday="1989-01-21")
+        b = private(2, "Горшков Егор Никитич", phone="+79960125548")
+        self.assertEqual(score_pair(a, b)[0], 0, "Игорь and Егор with one phone: maybe two people")
+        b.birthday = "1989-01-21"
+        self.assertGreaterEqual(score_pair(a, b)[0], matching.LIKELY, "and the same birthday: one person")
+
+    def test_legal_form_before_or_after_and_short_names(self):
+        a = company(1, "Ромашка, ООО", phones=["+74951234567"])
+        b = company(2, "ООО «Ромашка»", phones=["84951234567"])
+        self.assertGreaterEqual(score_pair(a, b)[0], matching.LIKELY)
+        short_a = company(3, "ООО «А»", city="Москва", street="ул. Ленина, 5")
+        short_b = company(4, "ООО «Б»", city="Москва", street="ул. Ленина, 5")
+        self.assertEqual(score_pair(short_a, short_b)[0], 0)
+
+    def test_company_typo_with_the_same_street(self):
+        a = company(1, "ООО «Стройинвест»", city="Казань", street="ул. Баумана, д. 12")
+        b = company(2, "Стройинвесг ООО", city="г. Казань", street="Баумана 12")
+        self.assertGreaterEqual(score_pair(a, b)[0], matching.LIKELY)
+
+    def test_review_pairs_never_join_a_likely_group(self):
+        a, b, c = company(1, "ООО «Темп»", city="Минск"), company(2, "ООО «Темп»", city="Минск"), company(3, "Темп")
+        groups = matching.group_pairs({(1, 3): (90, []), (1, 2): (matching.REVIEW_SCORE, [])}, {1: a, 2: b, 3: c})
+        self.assertEqual(groups, [{1, 3}])
+        groups = matching.group_pairs({(1, 2): (matching.REVIEW_SCORE, [])}, {1: a, 2: b})
         self.assertEqual(groups, [{1, 2}])

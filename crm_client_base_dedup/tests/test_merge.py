@@ -2,81 +2,16 @@
 
 from datetime import date
 
+from odoo import fields
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form, new_test_user, tagged
 from odoo.tools import SQL, format_date
 
-from odoo.addons.account.tests.common import AccountTestInvoicingCommon
-
-# Linked records counted before and after a merge: (model, field pointing to the partner).
-LINKED = (
-    ("account.move", "partner_id"),
-    ("account.move.line", "partner_id"),
-    ("account.payment", "partner_id"),
-    ("res.partner.bank", "partner_id"),
-    ("res.partner", "parent_id"),
-    ("crm.client.interaction", "partner_id"),
-)
+from .common import MergeCase
 
 
 @tagged("post_install", "-at_install")
-class TestMerge(AccountTestInvoicingCommon):
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        # A Russian company, as our users: "8 495 …" without a country is then a Russian number.
-        cls.env.company.country_id = cls.env.ref("base.ru")
-        cls.env.user.group_ids |= cls.env.ref("sales_team.group_sale_manager")
-        cls.manager = new_test_user(
-            cls.env,
-            login="dedup_manager",
-            groups="sales_team.group_sale_manager,account.group_account_invoice,base.group_partner_manager",
-            company_id=cls.env.company.id,
-        )
-        cls.Duplicate = cls.env["crm.client.duplicate"]
-
-    def _client(self, name, **values):
-        return self.env["res.partner"].create({"name": name, "is_company": True, **values})
-
-    def _link_everything(self, partner, tag):
-        """One of each linked record Odoo and we keep on a partner."""
-        self.init_invoice("out_invoice", partner=partner, amounts=[100], post=True)
-        self.init_payment(50, post=True, partner=partner)
-        self.env["res.partner.bank"].create({"partner_id": partner.id, "acc_number": f"4070281000000000{tag}"})
-        self.env["res.partner"].create({"name": f"Contact {tag}", "parent_id": partner.id})
-        self.env["crm.client.interaction"].create(
-            {"partner_id": partner.id, "interaction_type": "call", "summary": f"Call {tag}"}
-        )
-        partner.message_post(body=f"Note {tag}")
-        partner.message_subscribe(partner_ids=self.manager.partner_id.ids)
-        partner.activity_schedule("mail.mail_activity_data_todo", summary=f"Todo {tag}", user_id=self.env.uid)
-        self.env["ir.attachment"].create(
-            {"name": f"card{tag}.txt", "raw": b"x", "res_model": "res.partner", "res_id": partner.id}
-        )
-
-    def _linked(self, partners):
-        """Ids of the records linked to ``partners``, per kind."""
-        linked = {
-            f"{model}.{field}": set(
-                self.env[model].with_context(active_test=False).search([(field, "in", partners.ids)]).ids
-            )
-            for model, field in LINKED
-        }
-        for model, domain in (
-            ("mail.message", [("model", "=", "res.partner")]),
-            ("mail.activity", [("res_model", "=", "res.partner")]),
-            ("ir.attachment", [("res_model", "=", "res.partner")]),
-        ):
-            linked[model] = set(self.env[model].search([*domain, ("res_id", "in", partners.ids)]).ids)
-        # Followers are counted as who follows: two rows of one follower become one.
-        linked["followers"] = set(
-            self.env["mail.followers"]
-            .search([("res_model", "=", "res.partner"), ("res_id", "in", partners.ids)])
-            .mapped("partner_id")
-            .ids
-        )
-        return linked
-
+class TestMerge(MergeCase):
     def test_merge_keeps_every_linked_record(self):
         partners = self._client("ООО «Ромашка»") | self._client("Ромашка") | self._client("Romashka LLC")
         partners |= self._client("РОМАШКА") | self._client("Ромашка ООО")
@@ -170,6 +105,35 @@ class TestMerge(AccountTestInvoicingCommon):
         self.assertEqual(first.email, "info@romashka.ru", "an empty value takes the filled one")
         self.assertEqual(group.state, "merged")
         self.assertEqual(group.survivor_id, first)
+
+    def test_proposal_says_whose_value_and_why(self):
+        billed = self._client("ООО «Ромашка»", vat="7707083893", phone="+7 495 111-22-33", city="Москва")
+        self.init_invoice("out_invoice", partner=billed, amounts=[100], post=True)
+        other = self._client("Ромашка", phone="+7 495 444-55-66", email="info@romashka.ru", city="Казань")
+        # The other card dates from last year; the invoiced card's phone was written today.
+        self.env.cr.execute(SQL("UPDATE res_partner SET create_date = '2025-03-04 10:00' WHERE id = %s", other.id))
+        other.invalidate_recordset(["create_date"])
+        billed.phone = "+7 495 777-88-99"
+        self.env.flush_all()
+        wizard = (
+            self.env["crm.client.merge.wizard"]
+            .with_user(self.manager)
+            .with_context(active_model="res.partner", active_ids=(billed | other).ids)
+            .create({})
+        )
+        wizard.survivor_id = other
+        wizard.line_ids = [fields.Command.clear()] + [
+            fields.Command.create(line) for line in wizard._lines_for(billed | other, other)
+        ]
+        proposal = {line.field_name: (line.source_id, line.reason) for line in wizard.line_ids}
+        self.assertEqual(proposal["name"], (billed, "invoices"), "the accountant's card names the client")
+        self.assertEqual(proposal["vat"], (billed, "only"))
+        self.assertNotIn("email", proposal, "only the kept card has one: nothing to choose")
+        self.assertEqual(proposal["phone"], (billed, "recent"), "the phone written last")
+        self.assertEqual(proposal["city"][1], "recent")
+        with Form(wizard) as form, form.line_ids.edit(0) as line:
+            line.source_id = other
+            self.assertEqual(line.reason, "chosen")
 
     def test_conflict_stops_and_changes_nothing(self):
         first = self._client("ООО «Ромашка»")

@@ -22,3 +22,12 @@ class TestMergeTour(ClientTourCase):
         self.start_tour("/odoo", "crm_client_base_dedup_review_merge", login="admin")
         self.assertEqual((self.first | self.second).exists(), self.first)
         self.assertEqual(self.first.name, "Turbo LLC")
+
+    def test_undo_from_the_merge_log(self):
+        self.env["crm.client.merge"]._merge_partners(self.first | self.second, self.first)
+        self.assertEqual((self.first | self.second).exists(), self.first)
+        self.start_tour("/odoo", "crm_client_base_dedup_undo_merge", login="admin")
+        self.assertEqual((self.first | self.second).exists(), self.first | self.second)
+        self.assertEqual(self.second.name, "Turbo LLC")
+        log = self.env["crm.client.merge.log"].search([("survivor_id", "=", self.first.id)])
+        self.assertEqual(log.state, "undone")

@@ -10,7 +10,7 @@ import re
 from anyascii import anyascii
 
 from odoo.addons.crm_client_base.tools import standards
-from odoo.addons.crm_client_base.tools.legal_forms import LONG_FORMS, LONG_FORMS_RE, SHORT_FORMS
+from odoo.addons.crm_client_base.tools.legal_forms import CYRILLIC_SHORT_FORMS, LONG_FORMS, LONG_FORMS_RE, SHORT_FORMS
 
 _SKELETON = (
     ("shch", "sh"),
@@ -124,3 +124,42 @@ def website_key(website):
     """Host of a website without scheme or www: "https://www.Romashka.ru/" -> romashka.ru."""
     host = (website or "").strip().lower().split("://")[-1].split("/")[0]
     return host.removeprefix("www.")
+
+
+# Letters only: dots, spaces, hyphens and digits separate the words of a person's name.
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _letters(text):
+    return _NOT_ALNUM.sub("", anyascii(text).lower())
+
+
+def person_words(name):
+    """The words of a person's name, in written order, as (skeleton, Latin letters, is_initial)
+    triples, legal forms left out ("ИП Хохлов В.Б." -> hohlov, v, b). Initials are single
+    letters ("В.Б.", "В. Б.") and two or three capitals written together in a name that is not
+    all capitals ("Хохлов ВБ"): each stands for the word it starts ("Х." -> "kh", the start of
+    "khokhlov"). The skeleton folds transliterations (Khokhlov, Hohlov); the Latin letters
+    keep what the skeleton folds away in short words (Жанна: zhanna, skeleton "ana")."""
+    if not name:
+        return ()
+    text = name.replace("ё", "е").replace("Ё", "Е")
+    lower = text.lower()
+    if len(lower) == len(text):
+        # Long legal forms blanked out where they stand, keeping the case of the rest.
+        for match in LONG_FORMS_RE.finditer(lower):
+            text = text[: match.start()] + " " * (match.end() - match.start()) + text[match.end() :]
+    tokens = [
+        token
+        for token in _LETTERS.findall(text)
+        if token.lower() not in CYRILLIC_SHORT_FORMS and _letters(token) not in SHORT_FORMS
+    ]
+    shouting = text == text.upper()
+    has_word = any(len(token) >= 4 for token in tokens)
+    words = []
+    for token in tokens:
+        if len(token) == 1 or (has_word and not shouting and len(token) <= 3 and token.isupper()):
+            words.extend((letter, True) for letter in token)
+        else:
+            words.append((token, False))
+    return tuple((skeleton(latin), latin, initial) for word, initial in words if (latin := _letters(word)))

@@ -11,9 +11,12 @@ from itertools import combinations
 
 from rapidfuzz import fuzz
 
+from odoo.addons.crm_client_base.tools.legal_forms import ENTREPRENEUR_FORMS
+
 from .keys import (
     city_key,
     email_key,
+    person_words,
     phone_key,
     split_name,
     street_key,
@@ -34,6 +37,7 @@ class Profile:
         "tokens",
         "forms",
         "person",
+        "words",
         "phones",
         "email",
         "vat",
@@ -75,12 +79,96 @@ class Profile:
         self.city = city_key(city)
         self.birthday = birthday or None
         # A person's name is compared word by word: "Соколов Владимир" is not "Жуков Владимир".
-        self.person = bool(person)
+        # A legal form says which it is: an entrepreneur's (ИП) is a person's, any other a firm's.
+        self.person = bool(self.forms & ENTREPRENEUR_FORMS) or (bool(person) and not self.forms)
+        self.words = person_words(name) if self.person else ()
         self.street = street_key(street)
         self.zip = _NOT_ALNUM.sub("", (zip_code or "").lower())
         self.website = website_key(website)
         self.parent_id = parent_id
         self.company_id = company_id
+
+
+# A full word matches another from this ratio (typos, transliterations, a surname's gender
+# ending), provided they start alike: "sasha" and "masha" are 80 % alike and two people.
+WORD_RATIO = 80
+# Every word missing from one name (a patronymic, a given name) costs this much similarity.
+MISSING_WORD = 0.04
+# An initial standing for the word it starts counts as this similar.
+INITIAL_MATCH = 0.9
+# Two words this alike may be a typo of one word: the same person only if the cards share
+# much else (see score_pair).
+NEAR_WORD = 60
+
+
+def _words_alike(a, b):
+    """How alike two full words are (0 when not alike enough): the best of their skeletons and
+    their Latin letters."""
+    ratio = max(fuzz.ratio(a[0], b[0]), fuzz.ratio(a[1], b[1]))
+    if ratio >= 85 or (ratio >= WORD_RATIO and (a[1][0] == b[1][0] or min(len(a[1]), len(b[1])) >= 6)):
+        return ratio
+    return 0
+
+
+def _stands_for(initial, word):
+    """Whether an initial stands for a word (or is the same initial)."""
+    if word[2]:
+        return initial[1] == word[1] or initial[0] == word[0]
+    return word[1].startswith(initial[1]) or word[0].startswith(initial[0])
+
+
+def person_names(a, b):
+    """How two persons' names (keys.person_words) agree, word by word, in any order: ("same",
+    similarity 0..1) when every word of one stands for a word of the other or is missing from
+    it (an initial for the word it starts, "В.Б. Хохлов" ~ "Хохлов Василий Борисович"; "Василий
+    Хохлов" ~ the same with the patronymic), ("conflict", 0) when both names have a word the
+    other contradicts ("Козлов В.Г." and "Козлов Виктор Петрович", "Иванов Пётр" and "Иванова
+    Мария"), or (None, 0) when there is too little to tell (initials only)."""
+    full_a = [word for word in a if not word[2]]
+    full_b = [word for word in b if not word[2]]
+    if not full_a or not full_b:
+        return None, 0.0
+    left_a, left_b = list(a), list(b)
+    scores = []
+    alike = sorted(
+        ((_words_alike(x, y), i, j) for i, x in enumerate(full_a) for j, y in enumerate(full_b)),
+        reverse=True,
+    )
+    used_a, used_b = set(), set()
+    for ratio, i, j in alike:
+        if ratio and i not in used_a and j not in used_b:
+            used_a.add(i)
+            used_b.add(j)
+            left_a.remove(full_a[i])
+            left_b.remove(full_b[j])
+            scores.append(ratio / 100.0)
+    if not scores and (len(full_a) == 1 or len(full_b) == 1):
+        # One word against several: a name written as one word ("YuliyaAnisimova").
+        single, others = (full_a[0], full_b) if len(full_a) == 1 else (full_b[0], full_a)
+        glued = max(
+            (fuzz.ratio(single[0], x[0] + y[0]) for x in others for y in others if x is not y),
+            default=0,
+        )
+        if glued < 85:
+            return "conflict", 0.0
+        return "same", glued / 100.0 - MISSING_WORD * max(len(others) - 2, 0)
+    # Initials stand for a remaining word they start, or for the same initial.
+    for mine, theirs in ((left_a, left_b), (left_b, left_a)):
+        for word in [word for word in mine if word[2]]:
+            match = next((other for other in theirs if _stands_for(word, other)), None)
+            if match:
+                mine.remove(word)
+                theirs.remove(match)
+                scores.append(1.0 if match[2] else INITIAL_MATCH)
+    if left_a and left_b:
+        if len(left_a) == len(left_b) == 1 and not left_a[0][2] and not left_b[0][2] and scores:
+            # One word each that disagree but are alike ("Игорь" and "Егорь"): a typo, or
+            # two people; the caller decides on what else the cards share.
+            near = max(fuzz.ratio(left_a[0][1], left_b[0][1]), fuzz.ratio(left_a[0][0], left_b[0][0]))
+            if near >= NEAR_WORD:
+                return "near", min(*scores, near / 100.0)
+        return "conflict", 0.0
+    return "same", min(scores) - MISSING_WORD * len(left_a or left_b)
 
 
 def _person_similarity(a, b, whole):
@@ -129,8 +217,17 @@ def name_similarity(a, b, strict=True):
     return best / 100.0
 
 
+# Pairs scoring below LIKELY are not claimed to be one client: candidates for a person to review
+# (the same firm name in the same city and nothing else in common), never merged in bulk.
+LIKELY = 50
+REVIEW_SCORE = 30
+# A firm's card and a person's are one client only under names this alike.
+MIXED_NAME = 0.8
+
+
 def score_pair(a, b):
-    """(score 0..100, reasons) for two profiles; score 0 means "not the same client".
+    """(score 0..100, reasons) for two profiles; score 0 means "not the same client", a score
+    under LIKELY "worth a look, not a claim".
 
     Reasons are (code, value) tuples; the caller turns them into words.
     """
@@ -148,11 +245,29 @@ def score_pair(a, b):
         return 0, [("kpp_conflict", None)]
     if a.birthday and b.birthday and a.birthday != b.birthday:
         return 0, [("birthday_conflict", None)]
+    if a.person != b.person and not same_vat and name_similarity(a, b, strict=False) < MIXED_NAME:
+        # A firm and a person are two clients, whatever they share (the firm's switchboard or
+        # mailbox on an employee's card), unless one name is the other's: a firm's card typed
+        # as a person's ("РОМАШКА").
+        return 0, reasons
     shared_phones = a.phones & b.phones
     same_email = bool(a.email) and a.email == b.email
     phone_conflict = bool(a.phones and b.phones and not shared_phones)
     email_conflict = bool(a.email and b.email and not same_email)
-    similarity = name_similarity(a, b)
+    verdict = None
+    if a.person and b.person:
+        verdict, similarity = person_names(a.words, b.words)
+        if verdict == "near":
+            # A word with a typo, or another person: two identifiers, or one and the birthday,
+            # say it is the same person (a family shares a phone, not a birthday as well).
+            same_birthday = bool(a.birthday) and a.birthday == b.birthday
+            evidence = bool(shared_phones) + same_email + same_vat + same_birthday
+            verdict = "same" if evidence >= 2 else "conflict"
+        if verdict == "conflict" and not same_vat:
+            # Two people: an office switchboard, a shared mailbox or a family phone.
+            return 0, reasons
+    if verdict != "same":
+        similarity = name_similarity(a, b)
     same_city = bool(a.city) and a.city == b.city
 
     if same_vat:
@@ -168,8 +283,9 @@ def score_pair(a, b):
 
     identifiers = same_vat + bool(shared_phones) + same_email
     if identifiers:
-        # With an identifier in common, typos may go as far as a person's word order allows.
-        similarity = max(similarity, name_similarity(a, b, strict=False))
+        if verdict != "same":
+            # With an identifier in common, typos may go as far as a word order allows.
+            similarity = max(similarity, name_similarity(a, b, strict=False))
         if similarity < 0.5 and not same_vat:
             # A shared switchboard or family phone, a shared mailbox: not enough on its own.
             return 0, reasons
@@ -194,9 +310,13 @@ def score_pair(a, b):
         support.append(("same_website", a.website))
     if a.birthday and a.birthday == b.birthday:
         support.append(None)
-    if not support:
-        return 0, reasons
+    if a.zip and a.zip == b.zip and not (a.street and b.street):
+        # The postcode where the street is missing on a card; two streets that differ do not agree.
+        support.append(("same_zip", a.zip))
     reasons.append(("same_city", a.city))
+    if not support:
+        # The same firm name in the same city, nothing else: for a person to look at.
+        return (REVIEW_SCORE, reasons) if not a.person and a.key == b.key else (0, reasons)
     reasons.extend(reason for reason in support if reason)
     return int(40 + 30 * similarity + 5 * len(support)), reasons
 
@@ -292,7 +412,8 @@ def group_pairs(scored, profiles_by_id=None):
 
     Pairs are joined into groups (a duplicate of a duplicate is one client), best pairs first;
     two groups are not joined when any two of their members conflict on a tax id, KPP or
-    birthday, so one weak link cannot chain two clients together.
+    birthday, so one weak link cannot chain two clients together. Pairs for review (under
+    LIKELY) only join cards no likely pair has grouped.
     """
     parent = {}
     members = {}
@@ -305,9 +426,12 @@ def group_pairs(scored, profiles_by_id=None):
             parent[node], node = root, parent[node]
         return root
 
-    for (a, b), _value in sorted(scored.items(), key=lambda item: -item[1][0]):
+    likely = set()
+    for (a, b), (score, _reasons) in sorted(scored.items(), key=lambda item: -item[1][0]):
         root_a, root_b = find(a), find(b)
         if root_a == root_b:
+            continue
+        if score < LIKELY and (root_a in likely or root_b in likely):
             continue
         group_a, group_b = members.get(root_a, {a}), members.get(root_b, {b})
         if profiles_by_id and (len(group_a) > 1 or len(group_b) > 1):
@@ -316,6 +440,8 @@ def group_pairs(scored, profiles_by_id=None):
         parent[root_b] = root_a
         members[root_a] = group_a | group_b
         members.pop(root_b, None)
+        if score >= LIKELY or root_b in likely:
+            likely.add(root_a)
     return [group for group in members.values() if len(group) > 1]
 
 
@@ -334,8 +460,10 @@ def profile_from_values(pid, values):
     """A Profile from a partner's field values (a dict with res.partner field names).
 
     A contact person carries its company's tax ids (Odoo copies them down): they identify the
-    company, not the person, and are left out."""
+    company, not the person, and are left out. Without a client type, a card that is not a
+    company is a person's (a key contact, a card typed in a hurry)."""
     contact = bool(values.get("parent_id"))
+    client_type = values.get("client_type")
     return Profile(
         pid,
         values.get("name"),
@@ -345,7 +473,7 @@ def profile_from_values(pid, values):
         kpp=None if contact else values.get("kpp"),
         city=values.get("city"),
         birthday=values.get("birthday"),
-        person=values.get("client_type") in PERSON_TYPES,
+        person=client_type in PERSON_TYPES or not (client_type or values.get("is_company")),
         street=values.get("street"),
         zip_code=values.get("zip"),
         website=values.get("website"),

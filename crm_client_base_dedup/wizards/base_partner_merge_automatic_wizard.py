@@ -9,7 +9,7 @@ from odoo.exceptions import ValidationError
 from odoo.tools import SQL, mute_logger
 from odoo.tools.sql import table_columns
 
-from ..tools import catalogue
+from ..tools import catalogue, merge_record, merge_sql
 
 _logger = logging.getLogger(__name__)
 
@@ -23,7 +23,9 @@ class BasePartnerMergeAutomaticWizard(models.TransientModel):
       longer grows with the database (for Odoo's own wizard too);
     * under the ``crm_client_merge`` context (crm.client.merge._merge_groups, after its
       conflict pre-check), documents and reference fields move in one statement each and only
-      the values that change are written.
+      the values that change are written;
+    * while a merge is recorded (tools/merge_record.py), each statement also returns what it
+      moved or deleted, for the merge to be undone: no statement more per row.
     """
 
     _inherit = "base.partner.merge.automatic.wizard"
@@ -84,52 +86,59 @@ class BasePartnerMergeAutomaticWizard(models.TransientModel):
             used = self._relations_holding(table, src_records.ids)
         self.env.invalidate_all()
         src_ids, dst_id = src_records.ids, dst_record.id
+        record = merge_record.current(self.env.cr)
         for fk_table, column in used:
             if "base_partner_merge_" in fk_table:
                 continue
             others = [name for name in self._table_columns_cached(fk_table) if name != column]
             if len(others) <= 1:
-                # A many2many table: move the links the survivor lacks; the others go with the
-                # source (the survivor already has them). One row per linked record.
-                self.env.execute_query(
-                    SQL(
-                        """
-                        UPDATE %(table)s AS tu SET %(column)s = %(dst)s
-                         WHERE ctid IN (
-                                SELECT DISTINCT ON (%(other)s) ctid FROM %(table)s
-                                 WHERE %(column)s = ANY(%(src)s) ORDER BY %(other)s)
-                           AND NOT EXISTS (
-                                SELECT 1 FROM %(table)s AS tw
-                                 WHERE tw.%(column)s = %(dst)s AND tw.%(other)s = tu.%(other)s)
-                        """,
-                        table=SQL.identifier(fk_table),
-                        column=SQL.identifier(column),
-                        other=SQL.identifier(others[0]) if others else SQL.identifier(column),
-                        dst=dst_id,
-                        src=src_ids,
-                    )
-                )
+                self._move_links(fk_table, column, others[0] if others else column, src_ids, dst_id, record)
                 continue
-            update = SQL(
-                "UPDATE %s SET %s = %s WHERE %s = ANY(%s)",
-                SQL.identifier(fk_table),
-                SQL.identifier(column),
-                dst_id,
-                SQL.identifier(column),
-                src_ids,
-            )
+            if record is not None and "id" not in others:
+                record.unrecorded.append(f"{fk_table}.{column}")
+            recorded = record is not None and "id" in others
+            update = self._move_rows_query(fk_table, column, src_ids, dst_id, recorded)
             if not (self._has_check_or_unique_constraint(fk_table, column) or self._has_unique_index(fk_table, column)):
-                self.env.execute_query(update)
+                moved = self.env.execute_query(update)
+                if recorded:
+                    record.moved(fk_table, column, moved, dst_id)
                 continue
             try:
                 with mute_logger("odoo.sql_db"), self.env.cr.savepoint(flush=False):
-                    self.env.execute_query(update)
+                    moved = self.env.execute_query(update)
+                if recorded:
+                    record.moved(fk_table, column, moved, dst_id)
             except psycopg2.Error:
                 # Odoo's own fallback; our pre-check has stopped the merge before it comes to this
                 # for anything but rows merged without loss.
-                self.env.execute_query(
-                    SQL("DELETE FROM %s WHERE %s = ANY(%s)", SQL.identifier(fk_table), SQL.identifier(column), src_ids)
+                gone = self.env.execute_query(
+                    merge_sql.delete_returning(fk_table, SQL("%s = ANY(%s)", SQL.identifier(column), src_ids))
                 )
+                if record is not None:
+                    record.removed(fk_table, [row[0] for row in gone])
+
+    @api.model
+    def _move_rows_query(self, table, column, src_ids, dst_id, returning):
+        """The UPDATE moving ``table``'s rows from the sources to the survivor; with
+        ``returning``, it returns each moved row's (id, old value)."""
+        where = SQL("%s = ANY(%s)", SQL.identifier(column), src_ids)
+        if returning:
+            return merge_sql.move_returning(table, column, dst_id, where)
+        return SQL("UPDATE %s SET %s = %s WHERE %s", SQL.identifier(table), SQL.identifier(column), dst_id, where)
+
+    @api.model
+    def _move_links(self, table, column, other, src_ids, dst_id, record):
+        """A many2many table: move the links the survivor lacks (the lowest source's, one row
+        per linked record); the others go with the source (the survivor already has them)."""
+        if record is not None:
+            first, links = set(), []
+            for source, linked, missing in self.env.execute_query(
+                merge_sql.source_links(table, column, other, src_ids, dst_id)
+            ):
+                links.append((source, linked, missing and linked not in first))
+                first.add(linked)
+            record.linked(table, column, other, links)
+        self.env.execute_query(merge_sql.move_links(table, column, other, src_ids, dst_id))
 
     # Documents linked to a partner by (model, res_id) columns, as Odoo's merge moves them.
     _DOCUMENT_LINKS = (
@@ -161,41 +170,31 @@ class BasePartnerMergeAutomaticWizard(models.TransientModel):
             )
         self.env.flush_all()
         src_ids, dst_id = src_records.ids, dst_record.id
-        self.env.execute_query(
-            SQL(
-                """
-                DELETE FROM mail_followers src
-                 USING mail_followers dst
-                 WHERE src.res_model = 'res.partner' AND src.res_id = ANY(%(src)s)
-                   AND dst.res_model = 'res.partner' AND dst.res_id = %(dst)s
-                   AND dst.partner_id = src.partner_id
-                """,
-                src=src_ids,
-                dst=dst_id,
+        record = merge_record.current(self.env.cr)
+        gone = self.env.execute_query(
+            merge_sql.delete_followers(
+                SQL(
+                    """src.res_model = 'res.partner' AND src.res_id = ANY(%(src)s)
+                       AND dst.res_model = 'res.partner' AND dst.res_id = %(dst)s
+                       AND dst.partner_id = src.partner_id""",
+                    src=src_ids,
+                    dst=dst_id,
+                )
             )
         )
+        if record is not None:
+            record.removed("mail_followers", [row[0] for row in gone])
         for table, model_column in self._DOCUMENT_LINKS:
-            self.env.execute_query(
-                SQL(
-                    "UPDATE %s SET res_id = %s WHERE %s = 'res.partner' AND res_id = ANY(%s)",
-                    SQL.identifier(table),
-                    dst_id,
-                    SQL.identifier(model_column),
-                    src_ids,
-                )
-            )
+            where = SQL("%s = 'res.partner' AND res_id = ANY(%s)", SQL.identifier(model_column), src_ids)
+            moved = self.env.execute_query(merge_sql.move_returning(table, "res_id", dst_id, where))
+            if record is not None:
+                record.moved(table, "res_id", moved, dst_id)
         references = [f"res.partner,{pid}" for pid in src_ids]
         for table, column in self._partner_reference_columns():
-            self.env.execute_query(
-                SQL(
-                    "UPDATE %s SET %s = %s WHERE %s = ANY(%s)",
-                    SQL.identifier(table),
-                    SQL.identifier(column),
-                    f"res.partner,{dst_id}",
-                    SQL.identifier(column),
-                    references,
-                )
-            )
+            where = SQL("%s = ANY(%s)", SQL.identifier(column), references)
+            moved = self.env.execute_query(merge_sql.move_returning(table, column, f"res.partner,{dst_id}", where))
+            if record is not None:
+                record.moved(table, column, moved, f"res.partner,{dst_id}")
         self._update_company_dependent_values(src_records, dst_record)
         self.env.invalidate_all()
 
@@ -205,24 +204,31 @@ class BasePartnerMergeAutomaticWizard(models.TransientModel):
         dependent many2one values (and their defaults) pointing to a source now point to the
         survivor, and the survivor inherits the sources' company-dependent values it lacks."""
         src_ids = tuple(src_records.ids)
+        record = merge_record.current(self.env.cr)
         for field in self.env.registry.many2one_company_dependents[dst_record._name]:
-            self.env.execute_query(
-                SQL(
-                    """
-                    UPDATE %(table)s
-                       SET %(field)s = (
-                            SELECT jsonb_object_agg(key,
-                                   CASE WHEN value::int IN %(src)s THEN %(dst)s ELSE value::int END)
-                              FROM jsonb_each_text(%(field)s))
-                     WHERE %(field)s IS NOT NULL
-                       AND EXISTS (SELECT 1 FROM jsonb_each_text(%(field)s) WHERE value::int IN %(src)s)
-                    """,
-                    table=SQL.identifier(self.env[field.model_name]._table),
-                    field=SQL.identifier(field.name),
-                    src=src_ids,
-                    dst=dst_record.id,
+            table = self.env[field.model_name]._table
+            column = SQL.identifier(field.name)
+            rewritten = self.env.execute_query(
+                merge_sql.move_returning(
+                    table,
+                    field.name,
+                    SQL(
+                        "(SELECT jsonb_object_agg(key, CASE WHEN value::int IN %(src)s THEN %(dst)s"
+                        " ELSE value::int END) FROM jsonb_each_text(t.%(column)s))",
+                        src=src_ids,
+                        dst=dst_record.id,
+                        column=column,
+                    ),
+                    SQL(
+                        "%(column)s IS NOT NULL AND EXISTS (SELECT 1 FROM jsonb_each_text(%(column)s)"
+                        " WHERE value::int IN %(src)s)",
+                        column=column,
+                        src=src_ids,
+                    ),
                 )
             )
+            if record is not None:
+                record.rewritten(table, field.name, rewritten)
         self.env.execute_query(
             SQL(
                 """
@@ -270,6 +276,49 @@ class BasePartnerMergeAutomaticWizard(models.TransientModel):
                     src=src_ids,
                 )
             )
+
+    @api.model
+    def _merge_bank_accounts(self, src_partners, dst_partner):
+        """Odoo's step, set-based for partners merged by our wizard: the sources' accounts move
+        to the survivor in one statement; an account the survivor has already (same number)
+        hands its links to the survivor's and goes with its source, as Odoo does it. While a
+        merge is recorded, the moved accounts and those that go are recorded."""
+        if not self.env.context.get("crm_client_merge"):
+            return super()._merge_bank_accounts(src_partners, dst_partner)
+        self.env.flush_all()
+        record = merge_record.current(self.env.cr)
+        rows = self.env.execute_query(
+            SQL(
+                """
+                SELECT s.id, d.id FROM res_partner_bank s
+             LEFT JOIN res_partner_bank d
+                    ON d.partner_id = %(dst)s AND d.sanitized_acc_number = s.sanitized_acc_number
+                 WHERE s.partner_id = ANY(%(src)s)
+                """,
+                dst=dst_partner.id,
+                src=src_partners.ids,
+            )
+        )
+        Bank = self.env["res.partner.bank"]
+        doubles = [(src_bank, dst_bank) for src_bank, dst_bank in rows if dst_bank]
+        for src_bank, dst_bank in doubles:
+            self._update_foreign_keys_generic("res.partner.bank", Bank.browse(src_bank), Bank.browse(dst_bank))
+            self._update_reference_fields_generic("res.partner.bank", Bank.browse(src_bank), Bank.browse(dst_bank))
+        if doubles:
+            gone = self.env.execute_query(
+                merge_sql.delete_returning("res_partner_bank", SQL("id = ANY(%s)", [pair[0] for pair in doubles]))
+            )
+            if record is not None:
+                record.removed("res_partner_bank", [row[0] for row in gone])
+        where = SQL("partner_id = ANY(%s)", src_partners.ids)
+        moved = self.env.execute_query(
+            merge_sql.move_returning("res_partner_bank", "partner_id", dst_partner.id, where)
+        )
+        if record is not None:
+            record.moved("res_partner_bank", "partner_id", moved, dst_partner.id)
+        self.env.invalidate_all()
+        # The account's company follows its holder's (a stored related field).
+        Bank.browse([row[0] for row in moved]).modified(["partner_id"])
 
     @api.model
     def _update_values(self, src_partners, dst_partner):

@@ -29,6 +29,10 @@ MERGE_FIELDS = (
     "source_id",
     "comment",
 )
+# The card an accountant knows the client by (its invoices) decides these values...
+ACCOUNTING_FIELDS = frozenset({"name", "client_type", "vat", "kpp", "ogrn", "country_id"})
+# ... and for these, the value written last is the one most likely true today.
+CONTACT_FIELDS = frozenset({"phone", "mobile", "email", "website", "street", "street2", "city", "zip", "function"})
 
 
 class CrmClientMergeWizard(models.TransientModel):
@@ -65,9 +69,12 @@ class CrmClientMergeWizard(models.TransientModel):
 
     @api.model
     def _lines_for(self, partners, survivor):
-        """One line per card field on which the clients differ, defaulting to the survivor's
-        value, or the first one filled when the survivor's is empty."""
+        """One line per card field on which the clients differ, proposing whose value to keep
+        and why: the only card with a value; for names and tax ids the card with invoices; for
+        phones, emails and addresses the value written last; otherwise the kept card's."""
         lines = []
+        invoiced = partners.filtered("dedup_invoice_count").sorted(lambda p: (-p.dedup_invoice_count, p.id))[:1]
+        written = self._value_dates(partners)
         for name in MERGE_FIELDS:
             field = partners._fields.get(name)
             if not field:
@@ -76,9 +83,40 @@ class CrmClientMergeWizard(models.TransientModel):
             distinct = {field.convert_to_write(p[name], p) for p in filled}
             if len(distinct) < 2 and (survivor[name] or not filled):
                 continue
-            source = survivor if survivor[name] else filled[0]
-            lines.append({"field_name": name, "source_id": source.id})
+            if len(distinct) == 1:
+                source, reason = (survivor if survivor[name] else filled[0]), "only"
+            elif name in ACCOUNTING_FIELDS and invoiced and invoiced[name]:
+                source, reason = invoiced, "invoices"
+            elif name in CONTACT_FIELDS:
+                source = max(filled, key=lambda p, name=name: (written.get((p.id, name)) or p.create_date, p.id))
+                reason = "recent"
+            else:
+                source, reason = (survivor if survivor[name] else filled[0]), "kept"
+            lines.append({"field_name": name, "source_id": source.id, "reason": reason})
         return lines
+
+    @api.model
+    def _value_dates(self, partners):
+        """{(partner id, field name): when the value was last written}, from the chatter's
+        tracking (one query); a value never changed dates from the card's creation."""
+        rows = (
+            self.env["mail.tracking.value"]
+            .sudo()
+            ._read_group(
+                [
+                    ("mail_message_id.model", "=", "res.partner"),
+                    ("mail_message_id.res_id", "in", partners.ids),
+                    ("field_id.name", "in", list(CONTACT_FIELDS)),
+                ],
+                ["mail_message_id", "field_id"],
+                ["create_date:max"],
+            )
+        )
+        dates = {}
+        for message, field, date in rows:
+            key = (message.res_id, field.name)
+            dates[key] = max(dates.get(key) or date, date)
+        return dates
 
     @api.onchange("survivor_id")
     def _onchange_survivor_id(self):
@@ -181,8 +219,23 @@ class CrmClientMergeWizardLine(models.TransientModel):
     field_name = fields.Char(required=True)
     field_label = fields.Char(compute="_compute_display", string="Field")
     source_id = fields.Many2one("res.partner", string="Take the value of")
+    reason = fields.Selection(
+        [
+            ("only", "The only card with a value"),
+            ("invoices", "The card with invoices"),
+            ("recent", "Written last"),
+            ("kept", "The kept card (the most complete)"),
+            ("chosen", "Your choice"),
+        ],
+        string="Why",
+    )
     values_text = fields.Text(compute="_compute_display", string="Values of the clients")
     preview = fields.Char(compute="_compute_display", string="Kept value")
+
+    @api.onchange("source_id")
+    def _onchange_source_id(self):
+        if self.source_id and self.source_id != self._origin.source_id:
+            self.reason = "chosen"
 
     @api.depends("field_name", "source_id", "wizard_id.partner_ids")
     def _compute_display(self):
