@@ -71,10 +71,12 @@ class CrmClientMergeLog(models.Model):
     @api.model
     def _cron_forget_undo_data(self):
         """Past the undo period, a merge is final: what undoing it needed is dropped."""
-        for company in self.env["res.company"].search([]):
-            limit = fields.Datetime.now() - timedelta(days=company.client_merge_undo_days)
-            self.sudo().search(
-                [("company_id", "in", (company.id, False)), ("create_date", "<", limit), ("undo_data", "!=", False)]
+        Log = self.sudo()
+        for (company,) in Log._read_group([("undo_data", "!=", False)], ["company_id"]):
+            days = (company or self.env.company).client_merge_undo_days
+            limit = fields.Datetime.now() - timedelta(days=days)
+            Log.search(
+                [("company_id", "=", company.id), ("create_date", "<", limit), ("undo_data", "!=", False)]
             ).write({"undo_data": False})
 
     def _compute_snapshot_text(self):
