@@ -3,6 +3,7 @@ from . import (
     crm_client_duplicate,
     crm_client_duplicate_dismissal,
     crm_client_duplicate_finder,
+    crm_client_duplicate_finder_scan,
     crm_client_merge,
     crm_client_merge_job,
     crm_client_merge_log,

@@ -121,7 +121,11 @@ class CrmClientDuplicate(models.Model):
         """Create the new groups; keep open groups found again; on a full scan, drop open groups
         no longer found. An incremental group overlapping an open one extends it."""
         Partner = self.env["res.partner"]
-        open_groups = self.search([("state", "=", "open")])
+        domain = [("state", "=", "open")]
+        if not full:
+            # Only the open groups these partners are in: not every open group of the base.
+            domain.append(("partner_ids", "in", list({pid for values in groups for pid in values["ids"]})))
+        open_groups = self.search(domain)
         by_members = {tuple(sorted(group.partner_ids.ids)): group for group in open_groups}
         by_partner = {pid: group for group in open_groups for pid in group.partner_ids.ids}
         kept = self.browse()
@@ -169,11 +173,11 @@ class CrmClientDuplicate(models.Model):
         finder._check_trigram_locale()
         self.env.flush_all()
         started = fields.Datetime.now()
-        profiles = finder._profiles(SQL("TRUE"))
-        accepted, by_id = finder._score_pairs(profiles, matching.candidate_pairs(profiles))
-        self._store_groups(self._groups_from(accepted, by_id), full=True)
+        pairs = finder._scan_candidates()
+        accepted, identities = finder._score_scan(pairs)
+        self._store_groups(self._groups_from(accepted, identities), full=True)
         self.env["ir.config_parameter"].sudo().set_param(LAST_SCAN_PARAM, fields.Datetime.to_string(started))
-        _logger.info("Duplicate scan: %d partners, %d pairs accepted", len(profiles), len(accepted))
+        _logger.info("Duplicate scan: %d candidate pairs, %d accepted", len(pairs), len(accepted))
         return self.search([("state", "=", "open")])
 
     @api.model
@@ -186,10 +190,8 @@ class CrmClientDuplicate(models.Model):
         partners = partners.filtered("active")
         if not partners:
             return self.browse()
-        candidates = finder._candidate_ids(partners)
-        profiles = finder._profiles(SQL("id = ANY(%s)", list(candidates | set(partners.ids))))
-        changed = set(partners.ids)
-        pairs = {pair for pair in matching.candidate_pairs(profiles) if pair[0] in changed or pair[1] in changed}
+        pairs = finder._changed_candidates(partners)
+        profiles = finder._profiles(SQL("id = ANY(%s)", list({pid for pair in pairs for pid in pair})))
         accepted, by_id = finder._score_pairs(profiles, pairs)
         self._store_groups(self._groups_from(accepted, by_id), full=False)
         return self.search([("state", "=", "open"), ("partner_ids", "in", partners.ids)])

@@ -15,7 +15,14 @@ from .res_partner import PROFILE_COLUMNS
 
 # True where pg_trgm sees Cyrillic letters as letters (not under LC_CTYPE=C).
 TRIGRAM_PROBE = "SELECT show_trgm('Ромашка') != '{}'"
-DEDUP_COLUMNS = ["dedup_name_key", "dedup_phone_key", "dedup_mobile_key", "dedup_email_key", "dedup_vat_key"]
+DEDUP_COLUMNS = [
+    "dedup_name_key",
+    "dedup_phone_key",
+    "dedup_mobile_key",
+    "dedup_email_key",
+    "dedup_vat_key",
+    "dedup_city_key",
+]
 
 
 class CrmClientDuplicateFinder(models.AbstractModel):
@@ -139,19 +146,6 @@ class CrmClientDuplicateFinder(models.AbstractModel):
         return ", ".join(dict.fromkeys(labels[code] for code in codes if code in labels))
 
     @api.model
-    def _candidate_ids(self, partners, threshold=0.5):
-        """Ids of the active partners sharing a key with ``partners`` or a name alike
-        (pg_trgm similarity above ``threshold``), through the indexes: one query."""
-        rows = partners._read_format(
-            ["dedup_name_key", "dedup_phone_key", "dedup_mobile_key", "dedup_email_key", "dedup_vat_key"]
-        )
-        names = [row["dedup_name_key"] for row in rows if row["dedup_name_key"]]
-        phones = [row[key] for row in rows for key in ("dedup_phone_key", "dedup_mobile_key") if row[key]]
-        emails = [row["dedup_email_key"] for row in rows if row["dedup_email_key"]]
-        vats = [row["dedup_vat_key"] for row in rows if row["dedup_vat_key"]]
-        return set(self._candidate_query(names, phones, emails, vats, threshold))
-
-    @api.model
     def _key_query(self, probes, kinds, keys):
         """SQL of (probe, partner id, kind, city): the active partners sharing a blocking key
         with a probe, for the parallel lists ``probes`` (a probe's number), ``kinds`` (p: a phone,
@@ -259,8 +253,8 @@ class CrmClientDuplicateFinder(models.AbstractModel):
         """The batch form of _find_similar, for imports: for each dict of res.partner values, the
         best existing match scoring at least ``threshold``, as {"partner_id", "score", "reasons"},
         or None. Exact keys (phones, email, INN, name key) come from one indexed query for the
-        whole batch; names with a typo from the sorted neighbourhoods of the base's name keys
-        within a city (one read of the keys, not one trigram lookup per line)."""
+        whole batch; names with a typo from the names next to each line's in its city, in the
+        orders of a full scan, through their indexes (never a read of the whole base)."""
         if not values_list:
             return []
         self.env["res.partner"].flush_model([*DEDUP_COLUMNS, "active", "city"])
@@ -292,13 +286,15 @@ class CrmClientDuplicateFinder(models.AbstractModel):
                 for i, pid, kind, city in found
                 if kind != "n" or (city and probes[i].city and city_key(city) == probes[i].city)
             )
-        if any(probe.key and probe.city for probe in probes):
-            base = self.env.execute_query(
-                SQL("SELECT id, dedup_name_key, city FROM res_partner WHERE active AND dedup_name_key IS NOT NULL")
-            )
-            pairs |= matching.similar_names(
-                ((probe.id, probe.key, probe.city) for probe in probes),
-                ((pid, key, city_key(city)) for pid, key, city in base if city),
+        named = [probe for probe in probes if probe.key and probe.city]
+        if named:
+            pairs |= self._similar_name_pairs(
+                SQL(
+                    "SELECT * FROM unnest(%s::int[], %s::varchar[], %s::varchar[])",
+                    [probe.id for probe in named],
+                    [probe.city for probe in named],
+                    [probe.key for probe in named],
+                )
             )
         if not pairs:
             return [None] * len(values_list)

@@ -52,6 +52,21 @@ class ResPartner(models.Model):
     dedup_mobile_key = fields.Char(compute="_compute_dedup_keys", store=True, index="btree_not_null")
     dedup_email_key = fields.Char(compute="_compute_dedup_keys", store=True, index="btree_not_null")
     dedup_vat_key = fields.Char(compute="_compute_dedup_keys", store=True, index="btree_not_null")
+    # The city as the detector compares it: the scans walk the names of each city in order, by
+    # the name key, the key reversed and the key without spaces (one index each).
+    dedup_city_key = fields.Char(compute="_compute_dedup_keys", store=True)
+    _dedup_city_name_idx = models.Index(
+        '(dedup_city_key COLLATE "C", dedup_name_key COLLATE "C")'
+        " WHERE dedup_name_key IS NOT NULL AND dedup_city_key IS NOT NULL"
+    )
+    _dedup_city_reversed_idx = models.Index(
+        '(dedup_city_key COLLATE "C", (reverse(dedup_name_key)) COLLATE "C")'
+        " WHERE dedup_name_key IS NOT NULL AND dedup_city_key IS NOT NULL"
+    )
+    _dedup_city_compact_idx = models.Index(
+        """(dedup_city_key COLLATE "C", (replace(dedup_name_key, ' ', '')) COLLATE "C")"""
+        " WHERE dedup_name_key IS NOT NULL AND dedup_city_key IS NOT NULL"
+    )
     dedup_candidate_ids = fields.Many2many(
         "res.partner",
         compute="_compute_dedup_candidates",
@@ -75,9 +90,10 @@ class ResPartner(models.Model):
                 _logger.warning("pg_trgm could not be created (%s): duplicate detection will refuse to run", error)
         return super()._auto_init()
 
-    @api.depends("name", "phone", "mobile", "email", "vat", "parent_id")
+    @api.depends("name", "phone", "mobile", "email", "vat", "parent_id", "city")
     def _compute_dedup_keys(self):
         for partner in self:
+            partner.dedup_city_key = keys.city_key(partner.city) or False
             partner.dedup_name_key = keys.name_key(partner.name) or False
             partner.dedup_phone_key = keys.phone_key(partner.phone) or False
             partner.dedup_mobile_key = keys.phone_key(partner.mobile) or False

@@ -229,3 +229,39 @@ class TestRussianNames(BaseCase):
         self.assertEqual(groups, [{1, 3}])
         groups = matching.group_pairs({(1, 2): (matching.REVIEW_SCORE, [])}, {1: a, 2: b})
         self.assertEqual(groups, [{1, 2}])
+
+    def test_given_names_in_their_everyday_forms(self):
+        a = private(1, "Иванов Александр Петрович", phone="+79161112233")
+        for variant in ("Саша Иванов", "Иванов Саша", "Иванов Шура"):
+            self.assertGreaterEqual(score_pair(a, private(2, variant, phone="89161112233"))[0], matching.LIKELY)
+        self.assertEqual(score_pair(private(3, "Иванова Маша", phone="+79161112233"), a)[0], 0)
+        b = private(4, "Смирнова Наталия", email="smirnova@mail.ru")
+        self.assertGreaterEqual(score_pair(b, private(5, "Смирнова Наталья Ивановна", email="smirnova@mail.ru"))[0], 50)
+
+
+@tagged("post_install", "-at_install")
+class TestAddressesAsTyped(BaseCase):
+    def test_cities_by_their_nicknames(self):
+        for variant in ("СПб", "Питер", "г. Санкт-Петербург", "С.-Петербург", "St. Petersburg"):
+            self.assertEqual(keys.city_key(variant), keys.city_key("Санкт-Петербург"), variant)
+        self.assertEqual(keys.city_key("г.Москва"), keys.city_key("Moscow"))
+
+    def test_a_pasted_postal_address_is_the_same_street(self):
+        full = keys.street_tokens("125009, г. Москва, ул. Ленина, д. 5, оф. 12", keys.city_key("Москва"))
+        self.assertTrue(keys.streets_agree(full, keys.street_tokens("ул.Ленина,д.5")))
+        self.assertFalse(keys.streets_agree(full, keys.street_tokens("Ленина 15")))
+        self.assertFalse(
+            keys.streets_agree(keys.street_tokens("Ленина 5, оф. 12"), keys.street_tokens("Ленина 5, оф. 14")),
+            "one business centre, two offices: two addresses",
+        )
+        a = company(1, "ООО «Стройинвест»", city="Москва", street="125009, г. Москва, ул. Ленина, д. 5")
+        b = company(2, "Стройинвест", city="г.Москва", street="Ленина 5")
+        self.assertGreaterEqual(score_pair(a, b)[0], matching.LIKELY)
+
+    def test_latin_letters_in_a_cyrillic_name(self):
+        self.assertEqual(name_key("ООО «Pомашка»"), name_key("ООО «Ромашка»"), "a Latin P")
+        self.assertEqual(keys.fold_lookalikes("OOO Romashka"), "OOO Romashka", "one script: untouched")
+
+    def test_numbers_in_names_are_kept_whole(self):
+        self.assertNotEqual(name_key("ООО «СК-100»"), name_key("ООО «СК-10»"))
+        self.assertEqual(name_key("Филиппова"), name_key("Филипова"), "doubled letters are one")

@@ -75,6 +75,20 @@ class TestScan(TransactionCase):
         self.assertIn(newcomer, group.partner_ids)
         self.assertEqual(self._groups_of(newcomer), group)
 
+    def test_incremental_scan_finds_a_name_with_a_typo_next_to_it(self):
+        """No key in common: the changed card's name is found among the names next to it in its
+        city (the index of each order), as the full scan finds it."""
+        Partner = self.env["res.partner"]
+        common = {"is_company": True, "city": "Казань", "street": "ул. Баумана, д. 12"}
+        known = Partner.create({**common, "name": "ООО «Стройинвест»"})
+        for index in range(30):
+            Partner.create({**common, "name": f"ООО «Фирма {index:02d}»", "street": f"ул. Кремлёвская, {index}"})
+        typo = Partner.create({**common, "name": "Стройинвесг", "city": "г. Казань"})
+        self.env.flush_all()
+        groups = self.Duplicate.scan_partners(typo)
+        self.assertEqual(groups.partner_ids, known | typo)
+        self.assertEqual(self.Finder._changed_candidates(typo), {(known.id, typo.id)})
+
     def test_cron_scans_changed_partners(self):
         self.env["ir.config_parameter"].set_param("crm_client_base_dedup.last_scan", "2000-01-01 00:00:00")
         self.Duplicate._cron_scan_changed()

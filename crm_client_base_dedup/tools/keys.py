@@ -6,6 +6,7 @@ have in common.
 """
 
 import re
+from functools import lru_cache
 
 from anyascii import anyascii
 
@@ -39,11 +40,28 @@ _SKELETON = (
     ("j", "i"),
 )
 _NOT_ALNUM = re.compile(r"[^a-z0-9]+")
-_DOUBLES = re.compile(r"(.)\1+")
+# Doubled letters are one (Филиппова, Filipova); doubled digits are a number (СК-100).
+_DOUBLES = re.compile(r"([a-z])\1+")
 _DIGITS = re.compile(r"\D+")
 _SPACES = re.compile(r"\s+")
 
 
+# Cyrillic and the accented Latin letters of client names, transliterated by a table (one C call
+# per string); anything else still goes through anyascii, a character at a time.
+_TRANSLIT = {
+    ord(char): anyascii(char)
+    for char in "абвгдеёжзийклмнопрстуфхцчшщъыьэюяАБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ"
+    "іїєґўІЇЄҐЎәғқңөұүһӘҒҚҢӨҰҮҺäöüßéèêëàâçñóòôíìîúùûÄÖÜÉÈÀÇÑÓÍÚ«»“”„’‘—–№"
+}
+
+
+def translit(text):
+    """``text`` in Latin letters (anyascii's transliteration), fast for Cyrillic."""
+    text = text.translate(_TRANSLIT)
+    return text if text.isascii() else anyascii(text)
+
+
+@lru_cache(maxsize=1 << 17)
 def skeleton(word):
     """One spelling for the ways a word is transliterated: Щукин, Shchukin, Schukin -> shukin."""
     for old, new in _SKELETON:
@@ -57,7 +75,7 @@ def split_name(name):
     script, in written order; the legal forms found, as a set of short codes."""
     if not name:
         return [], frozenset()
-    text = name.lower().replace("ё", "е")
+    text = fold_lookalikes(name).lower().replace("ё", "е")
     forms = set()
 
     def long_form(match):
@@ -65,7 +83,7 @@ def split_name(name):
         return " "
 
     text = LONG_FORMS_RE.sub(long_form, text)
-    text = anyascii(text).lower().replace(".", "").replace("'", "")
+    text = translit(text).lower().replace(".", "").replace("'", "")
     tokens = []
     for token in _NOT_ALNUM.split(text):
         if not token:
@@ -103,21 +121,114 @@ def vat_key(vat):
     return standards.tax_id_digits(vat)
 
 
+# Latin letters that look like Cyrillic ones, typed in a Cyrillic word ("Pомашка" with a Latin
+# P), and the other way round: folded into the word's own script before anything else.
+_LOOKALIKE_LATIN = "AaBCcEeHKkMOoPpTXxYy"
+_LOOKALIKE_CYRILLIC = "АаВСсЕеНКкМОоРрТХхУу"
+_TO_CYRILLIC = str.maketrans(_LOOKALIKE_LATIN, _LOOKALIKE_CYRILLIC)
+_TO_LATIN = str.maketrans(_LOOKALIKE_CYRILLIC, _LOOKALIKE_LATIN)
+_WORD = re.compile(r"\w+")
+_CYRILLIC = re.compile("[а-яёА-ЯЁ]")
+_LATIN = re.compile("[a-zA-Z]")
+
+
+def fold_lookalikes(text):
+    """Each word written in two scripts, in the one most of its letters are in: "Pомашка"
+    (a Latin P) -> "Ромашка"; a word of one script is left as it is."""
+    if not (text and _CYRILLIC.search(text) and _LATIN.search(text)):
+        return text
+
+    def fold(match):
+        word = match.group(0)
+        cyrillic, latin = len(_CYRILLIC.findall(word)), len(_LATIN.findall(word))
+        if not (cyrillic and latin):
+            return word
+        return word.translate(_TO_CYRILLIC if cyrillic >= latin else _TO_LATIN)
+
+    return _WORD.sub(fold, text)
+
+
+def _address_tokens(text):
+    """The words and numbers of an address, without case, ё, script or punctuation ("д.5" is
+    two tokens), each as the skeleton of its transliteration."""
+    text = fold_lookalikes(text or "").lower().replace("ё", "е")
+    text = translit(text.replace(".", " ").replace(",", " ")).lower()
+    return [skeleton(token) for token in _NOT_ALNUM.split(text) if token]
+
+
+# Cities as people write them: abbreviations, nicknames and Latin names, to one spelling.
+_CITY_ALIASES_TEXT = {
+    "Санкт-Петербург": "СПб, С-Пб, С.-Петербург, С-Петербург, Питер, Санкт Петербург, Saint Petersburg, "
+    "St Petersburg, St. Petersburg",
+    "Москва": "Мск, Moscow",
+    "Екатеринбург": "Екб, Екат, Yekaterinburg",
+    "Нижний Новгород": "НН, Н. Новгород, Н.Новгород, Нижний, Nizhny Novgorod",
+    "Новосибирск": "Нск, Новосиб",
+    "Ростов-на-Дону": "Ростов, Ростов на Дону, Rostov-on-Don",
+    "Красноярск": "Крск",
+    "Набережные Челны": "Челны, Наб. Челны",
+    "Алматы": "Алма-Ата, Almaty",
+    "Астана": "Нур-Султан, Astana",
+}
+# Words of a place that say nothing of which place: "г.", "город", "пос.".
+_PLACE_WORDS = frozenset("g gor gorod pos poselok pgt s selo".split())
+
+
+def _city_tokens(city):
+    return [token for token in _address_tokens(city) if token not in _PLACE_WORDS]
+
+
+_CITY_ALIASES = {
+    " ".join(_city_tokens(alias.strip())): " ".join(_city_tokens(city))
+    for city, aliases in _CITY_ALIASES_TEXT.items()
+    for alias in aliases.split(",")
+}
+
+
+@lru_cache(maxsize=1 << 14)
 def city_key(city):
-    """City without case, script or a "г." prefix: "г. Москва", "МОСКВА", "Moskva" -> moskva."""
-    return " ".join(t for t in name_tokens(city) if t not in ("g", "gorod"))
+    """City without case, script, a "г." prefix or its nicknames: "г. Москва", "г.Москва",
+    "МОСКВА", "Moskva" -> moskva; "СПб", "Питер" -> sankt peterburg."""
+    key = " ".join(_city_tokens(city))
+    return _CITY_ALIASES.get(key, key)
 
 
-# Street types and address words people write or leave out ("ул.", "улица", "д.", "офис").
+# Street types and address words people write or leave out ("ул.", "улица", "д.", "офис"), and
+# what a pasted postal address adds (region, country).
 _STREET_WORDS = frozenset(
     "ul ulica d dom of ofis korp korpus str stroenie kv pr prt prospekt per pereulok b br bulvar sh shose "
-    "nab naberejna pl ploshad st street rd road ave avenue suite ste strase str".split()
+    "nab naberejna pl ploshad st street rd road ave avenue suite ste strase str "
+    "obl oblast resp respublika krai rn raion rossiia rossia russia rf".split()
 )
+
+
+@lru_cache(maxsize=1 << 16)
+def street_tokens(street, city=None):
+    """(words, numbers) of a street address without street types, the city's name, place words
+    or a 6-digit postcode pasted in: "г. Москва, ул. Ленина, д. 5" -> ({lenina}, {5})."""
+    drop = _STREET_WORDS | _PLACE_WORDS | set((city or "").split())
+    words, numbers = set(), set()
+    for token in _address_tokens(street):
+        if token in drop or (token.isdigit() and len(token) == 6):
+            continue
+        (numbers if token.isdigit() else words).add(token)
+    return frozenset(words), frozenset(numbers)
 
 
 def street_key(street):
     """Street name and numbers, sorted, without street types: "ул. Ленина, д. 5" -> "5 lenina"."""
-    return " ".join(sorted(t for t in name_tokens(street) if t not in _STREET_WORDS))
+    words, numbers = street_tokens(street)
+    return " ".join(sorted(words | numbers))
+
+
+def streets_agree(a, b):
+    """Whether two streets (street_tokens) are one address written two ways: one's words and
+    numbers within the other's ("Ленина 5" and "г. Москва, ул. Ленина, д. 5, оф. 12"), with a
+    word and a number at least; "Ленина 5, оф. 12" and "Ленина 5, оф. 14" differ."""
+    (words_a, numbers_a), (words_b, numbers_b) = a, b
+    if not (words_a and words_b and numbers_a and numbers_b):
+        return False
+    return (words_a <= words_b and numbers_a <= numbers_b) or (words_b <= words_a and numbers_b <= numbers_a)
 
 
 def website_key(website):
@@ -131,7 +242,7 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 
 
 def _letters(text):
-    return _NOT_ALNUM.sub("", anyascii(text).lower())
+    return _NOT_ALNUM.sub("", translit(text).lower())
 
 
 def person_words(name):
@@ -143,7 +254,7 @@ def person_words(name):
     keep what the skeleton folds away in short words (Жанна: zhanna, skeleton "ana")."""
     if not name:
         return ()
-    text = name.replace("ё", "е").replace("Ё", "Е")
+    text = fold_lookalikes(name).replace("ё", "е").replace("Ё", "Е")
     lower = text.lower()
     if len(lower) == len(text):
         # Long legal forms blanked out where they stand, keeping the case of the rest.
@@ -163,3 +274,89 @@ def person_words(name):
         else:
             words.append((token, False))
     return tuple((skeleton(latin), latin, initial) for word, initial in words if (latin := _letters(word)))
+
+
+# Russian given names and the forms people write them in (Саша Иванов, Наташа, Наталия): the
+# skeleton of each form to the skeletons of the full names it may stand for.
+_GIVEN_NAMES_TEXT = {
+    "Александр": "Саша, Шура, Алекс, Sasha",
+    "Александра": "Саша, Шура",
+    "Алексей": "Лёша, Алёша, Лёха",
+    "Анастасия": "Настя",
+    "Анатолий": "Толя",
+    "Андрей": "Андрюша",
+    "Анна": "Аня, Анюта",
+    "Антон": "Тоша",
+    "Артём": "Тёма, Артем",
+    "Борис": "Боря",
+    "Валентин": "Валя",
+    "Валентина": "Валя",
+    "Валерий": "Валера",
+    "Василий": "Вася",
+    "Виктор": "Витя",
+    "Виктория": "Вика",
+    "Владимир": "Вова, Володя",
+    "Владислав": "Влад, Слава",
+    "Вячеслав": "Слава",
+    "Галина": "Галя",
+    "Геннадий": "Гена",
+    "Георгий": "Жора, Гоша, Егор",
+    "Григорий": "Гриша",
+    "Дарья": "Даша",
+    "Дмитрий": "Дима, Митя",
+    "Евгений": "Женя",
+    "Евгения": "Женя",
+    "Екатерина": "Катя",
+    "Елена": "Лена, Алёна",
+    "Елизавета": "Лиза",
+    "Иван": "Ваня",
+    "Илья": "Илюша",
+    "Ирина": "Ира",
+    "Константин": "Костя",
+    "Ксения": "Ксюша",
+    "Леонид": "Лёня",
+    "Любовь": "Люба",
+    "Людмила": "Люда, Мила",
+    "Максим": "Макс",
+    "Маргарита": "Рита",
+    "Мария": "Маша",
+    "Михаил": "Миша",
+    "Надежда": "Надя",
+    "Наталья": "Наташа, Наталия",
+    "Николай": "Коля",
+    "Ольга": "Оля",
+    "Павел": "Паша",
+    "Пётр": "Петя",
+    "Роман": "Рома",
+    "Светлана": "Света",
+    "Семён": "Сёма",
+    "Сергей": "Серёжа",
+    "Софья": "Соня, София",
+    "Станислав": "Стас, Слава",
+    "Татьяна": "Таня",
+    "Юлия": "Юля",
+    "Юрий": "Юра",
+    "Яков": "Яша",
+    "Ярослав": "Слава",
+}
+
+
+def _name_skeleton(name):
+    return skeleton(_NOT_ALNUM.sub("", anyascii(name.lower().replace("ё", "е")).lower()))
+
+
+def _given_names():
+    names = {}
+    for full, forms in _GIVEN_NAMES_TEXT.items():
+        for form in (full, *forms.split(",")):
+            names.setdefault(_name_skeleton(form.strip()), set()).add(_name_skeleton(full))
+    return names
+
+
+GIVEN_NAMES = _given_names()
+
+
+def same_given_name(a, b):
+    """Whether two skeletons may be one given name in two forms (Саша and Александр, Наталья
+    and Наталия): they stand for a full name in common."""
+    return bool(GIVEN_NAMES.get(a, {a}) & GIVEN_NAMES.get(b, {b}))

@@ -20,9 +20,12 @@ from .keys import (
     phone_key,
     split_name,
     street_key,
+    street_tokens,
+    streets_agree,
     vat_key,
     website_key,
 )
+from .names import person_names, person_similarity
 
 _NOT_ALNUM = re.compile(r"[^a-z0-9]+")
 _DIGITS = re.compile(r"\D+")
@@ -44,6 +47,7 @@ class Profile:
         "kpp",
         "city",
         "street",
+        "street_parts",
         "zip",
         "website",
         "birthday",
@@ -83,119 +87,11 @@ class Profile:
         self.person = bool(self.forms & ENTREPRENEUR_FORMS) or (bool(person) and not self.forms)
         self.words = person_words(name) if self.person else ()
         self.street = street_key(street)
+        self.street_parts = street_tokens(street, self.city)
         self.zip = _NOT_ALNUM.sub("", (zip_code or "").lower())
         self.website = website_key(website)
         self.parent_id = parent_id
         self.company_id = company_id
-
-
-# A full word matches another from this ratio (typos, transliterations, a surname's gender
-# ending), provided they start alike: "sasha" and "masha" are 80 % alike and two people.
-WORD_RATIO = 80
-# Every word missing from one name (a patronymic, a given name) costs this much similarity.
-MISSING_WORD = 0.04
-# An initial standing for the word it starts counts as this similar.
-INITIAL_MATCH = 0.9
-# Two words this alike may be a typo of one word: the same person only if the cards share
-# much else (see score_pair).
-NEAR_WORD = 60
-
-
-def _words_alike(a, b):
-    """How alike two full words are (0 when not alike enough): the best of their skeletons and
-    their Latin letters."""
-    ratio = max(fuzz.ratio(a[0], b[0]), fuzz.ratio(a[1], b[1]))
-    if ratio >= 85 or (ratio >= WORD_RATIO and (a[1][0] == b[1][0] or min(len(a[1]), len(b[1])) >= 6)):
-        return ratio
-    return 0
-
-
-def _stands_for(initial, word):
-    """Whether an initial stands for a word (or is the same initial)."""
-    if word[2]:
-        return initial[1] == word[1] or initial[0] == word[0]
-    return word[1].startswith(initial[1]) or word[0].startswith(initial[0])
-
-
-def person_names(a, b):
-    """How two persons' names (keys.person_words) agree, word by word, in any order: ("same",
-    similarity 0..1) when every word of one stands for a word of the other or is missing from
-    it (an initial for the word it starts, "В.Б. Хохлов" ~ "Хохлов Василий Борисович"; "Василий
-    Хохлов" ~ the same with the patronymic), ("conflict", 0) when both names have a word the
-    other contradicts ("Козлов В.Г." and "Козлов Виктор Петрович", "Иванов Пётр" and "Иванова
-    Мария"), or (None, 0) when there is too little to tell (initials only)."""
-    full_a = [word for word in a if not word[2]]
-    full_b = [word for word in b if not word[2]]
-    if not full_a or not full_b:
-        return None, 0.0
-    left_a, left_b = list(a), list(b)
-    scores = []
-    alike = sorted(
-        ((_words_alike(x, y), i, j) for i, x in enumerate(full_a) for j, y in enumerate(full_b)),
-        reverse=True,
-    )
-    used_a, used_b = set(), set()
-    for ratio, i, j in alike:
-        if ratio and i not in used_a and j not in used_b:
-            used_a.add(i)
-            used_b.add(j)
-            left_a.remove(full_a[i])
-            left_b.remove(full_b[j])
-            scores.append(ratio / 100.0)
-    if not scores and (len(full_a) == 1 or len(full_b) == 1):
-        # One word against several: a name written as one word ("YuliyaAnisimova").
-        single, others = (full_a[0], full_b) if len(full_a) == 1 else (full_b[0], full_a)
-        glued = max(
-            (fuzz.ratio(single[0], x[0] + y[0]) for x in others for y in others if x is not y),
-            default=0,
-        )
-        if glued < 85:
-            return "conflict", 0.0
-        return "same", glued / 100.0 - MISSING_WORD * max(len(others) - 2, 0)
-    # Initials stand for a remaining word they start, or for the same initial.
-    for mine, theirs in ((left_a, left_b), (left_b, left_a)):
-        for word in [word for word in mine if word[2]]:
-            match = next((other for other in theirs if _stands_for(word, other)), None)
-            if match:
-                mine.remove(word)
-                theirs.remove(match)
-                scores.append(1.0 if match[2] else INITIAL_MATCH)
-    if left_a and left_b:
-        if len(left_a) == len(left_b) == 1 and not left_a[0][2] and not left_b[0][2] and scores:
-            # One word each that disagree but are alike ("Игорь" and "Егорь"): a typo, or
-            # two people; the caller decides on what else the cards share.
-            near = max(fuzz.ratio(left_a[0][1], left_b[0][1]), fuzz.ratio(left_a[0][0], left_b[0][0]))
-            if near >= NEAR_WORD:
-                return "near", min(*scores, near / 100.0)
-        return "conflict", 0.0
-    return "same", min(scores) - MISSING_WORD * len(left_a or left_b)
-
-
-def _person_similarity(a, b, whole):
-    """Similarity of two person names word by word: every word of the shorter name must match a
-    word of the other, an initial matching a word it starts ("Иванов И. П." ~ "Иван Петрович
-    Иванов"), a missing patronymic allowed ("Иванов Иван" ~ "Иванов Иван Петрович"). Names written
-    as one word ("IvanIvanov") fall back to ``whole``, the similarity of the whole strings."""
-    short, long_ = sorted((a, b), key=len)
-    if len(short) < 2:
-        return whole / 100.0 if len(long_) < 2 else 0.0
-    remaining = list(long_)
-    scores = []
-    for token in sorted(short, key=len, reverse=True):
-        best, best_index = 0, None
-        for index, other in enumerate(remaining):
-            if len(token) == 1 or len(other) == 1:
-                score = 90 if token[0] == other[0] else 0
-            else:
-                score = fuzz.ratio(token, other)
-            if score > best:
-                best, best_index = score, index
-        if best < 75:
-            return 0.0
-        scores.append(best)
-        remaining.pop(best_index)
-    # Each missing word (a patronymic) costs a little.
-    return (min(scores) - 4 * len(remaining)) / 100.0
 
 
 def name_similarity(a, b, strict=True):
@@ -213,7 +109,7 @@ def name_similarity(a, b, strict=True):
         fuzz.ratio("".join(sorted(compact_a)), "".join(sorted(compact_b))) - 10,
     )
     if strict and a.person and b.person:
-        return _person_similarity(a.tokens, b.tokens, best)
+        return person_similarity(a.tokens, b.tokens, best)
     return best / 100.0
 
 
@@ -304,7 +200,7 @@ def score_pair(a, b):
     if similarity < 0.85 or not same_city or phone_conflict or email_conflict or form_conflict:
         return 0, reasons
     support = []
-    if a.street and a.street == b.street:
+    if a.street and (a.street == b.street or streets_agree(a.street_parts, b.street_parts)):
         support.append(("same_street", a.street))
     if a.website and a.website == b.website:
         support.append(("same_website", a.website))
@@ -383,30 +279,6 @@ def candidate_pairs(profiles, max_block=200, window=4):
     return pairs
 
 
-def similar_names(probes, others, window=4, min_ratio=NAME_RATIO):
-    """Pairs (probe id, other id) of names alike within a city: the sorted neighbourhoods of
-    candidate_pairs, between two sets only (the lines of an import and the base). ``probes``
-    and ``others`` are (id, name key, city key) triples; all of a large batch costs three sorts.
-    """
-    entries = [(city, key, key.replace(" ", ""), True, pid) for pid, key, city in probes if key and city]
-    if not entries:
-        return set()
-    entries += [(city, key, key.replace(" ", ""), False, pid) for pid, key, city in others if key and city]
-    pairs = set()
-    for order in NAME_ORDERS:
-        entries.sort(key=order)
-        for index, (city, _key, compact, is_probe, pid) in enumerate(entries):
-            if not is_probe:
-                continue
-            # The neighbours on both sides: the base's names sort before and after a line's.
-            for other in (*entries[max(0, index - window) : index], *entries[index + 1 : index + 1 + window]):
-                if other[3] or other[0] != city:
-                    continue
-                if fuzz.ratio(compact, other[2]) >= min_ratio:
-                    pairs.add((pid, other[4]))
-    return pairs
-
-
 def group_pairs(scored, profiles_by_id=None):
     """Candidate groups from accepted pairs: {pair: (score, reasons)} -> list of id sets.
 
@@ -443,6 +315,20 @@ def group_pairs(scored, profiles_by_id=None):
         if score >= LIKELY or root_b in likely:
             likely.add(root_a)
     return [group for group in members.values() if len(group) > 1]
+
+
+class Identity:
+    """What group_pairs compares of a profile (its tax ids and birthday), kept for the partners
+    of a full scan's accepted pairs when their profiles are let go."""
+
+    __slots__ = ("vat", "kpp", "birthday")
+
+    def __init__(self, vat, kpp, birthday):
+        self.vat, self.kpp, self.birthday = vat, kpp, birthday
+
+    @classmethod
+    def of(cls, profile):
+        return cls(profile.vat, profile.kpp, profile.birthday)
 
 
 def _conflict(a, b):

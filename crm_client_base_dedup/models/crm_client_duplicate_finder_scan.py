@@ -1,0 +1,203 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""The finder's scans: of the whole base (the review queue's full scan) and of partners just
+changed (the hourly incremental scan). Both find the candidate pairs the way
+matching.candidate_pairs does (a key in common, or a name alike among the names next to it in
+its city, in three orders), without ever holding the whole base in memory."""
+
+from collections import deque
+from itertools import combinations
+
+from rapidfuzz import fuzz
+
+from odoo import api, models
+from odoo.tools import SQL
+
+from ..tools import matching
+from .crm_client_duplicate_finder import DEDUP_COLUMNS
+
+# A full scan reads the base in slices of this many rows, and scores this many pairs at a time:
+# its memory does not grow with the base (a million partners would not fit as profiles).
+SCAN_FETCH = 20000
+SCAN_CHUNK = 50000
+# Blocks of one key larger than this carry no signal (a switchboard of a hundred people).
+MAX_BLOCK = 200
+# Each name is compared with this many names on each side of it, in each order.
+WINDOW = 4
+# The orders in which the names of a city are walked: by name key, by the key reversed (a typo in
+# the first letters), by the key without spaces (two words written as one). Each has its index.
+NAME_ORDERS = ("%s", "reverse(%s)", "replace(%s, ' ', '')")
+KEY_COLUMNS = (
+    ("p", "dedup_phone_key"),
+    ("p", "dedup_mobile_key"),
+    ("e", "dedup_email_key"),
+    ("v", "dedup_vat_key"),
+    ("n", "dedup_name_key"),
+)
+
+
+class CrmClientDuplicateFinder(models.AbstractModel):
+    _inherit = "crm.client.duplicate.finder"
+
+    @api.model
+    def _scan_candidates(self, max_block=MAX_BLOCK, window=WINDOW):
+        """The candidate pairs of a full scan, as matching.candidate_pairs finds them, without
+        holding the partners: blocks of one key come from SQL (a block larger than
+        ``max_block`` carries no signal), the sorted neighbourhoods of names within a city from
+        the base streamed in each order."""
+        self.env["res.partner"].flush_model([*DEDUP_COLUMNS, "active"])
+        keys = SQL(" UNION ALL ").join(
+            SQL(
+                "SELECT id, %s || %s AS k FROM res_partner WHERE active AND %s IS NOT NULL",
+                prefix,
+                SQL.identifier(column),
+                SQL.identifier(column),
+            )
+            for prefix, column in KEY_COLUMNS
+        )
+        pairs = set()
+        blocks = SQL(
+            "SELECT array_agg(DISTINCT id) FROM (%s) AS keys GROUP BY k HAVING count(DISTINCT id) BETWEEN 2 AND %s",
+            keys,
+            max_block,
+        )
+        for (members,) in self._stream(blocks):
+            members.sort()
+            pairs.update(combinations(members, 2))
+        for pattern in NAME_ORDERS:
+            order = SQL(pattern, SQL.identifier("dedup_name_key"))
+            named = SQL(
+                """
+                SELECT id, dedup_city_key, replace(dedup_name_key, ' ', '') FROM res_partner
+                 WHERE active AND dedup_name_key IS NOT NULL AND dedup_city_key IS NOT NULL
+                 ORDER BY dedup_city_key COLLATE "C", %s COLLATE "C", id
+                """,
+                order,
+            )
+            previous = deque(maxlen=window)
+            for pid, city, compact in self._stream(named):
+                if previous and previous[-1][1] != city:
+                    previous.clear()
+                for other_id, _city, other_compact in previous:
+                    if fuzz.ratio(compact, other_compact) >= matching.NAME_RATIO:
+                        pairs.add((other_id, pid) if other_id < pid else (pid, other_id))
+                previous.append((pid, city, compact))
+        return pairs
+
+    @api.model
+    def _stream(self, query):
+        """The rows of ``query``, fetched SCAN_FETCH at a time through a cursor declared in the
+        database for this transaction (the rows are never all in memory)."""
+        self.env.execute_query(SQL("DECLARE crm_client_scan NO SCROLL CURSOR FOR %s", query))
+        try:
+            while rows := self.env.execute_query(SQL("FETCH %s FROM crm_client_scan", SCAN_FETCH)):
+                yield from rows
+        finally:
+            self.env.execute_query(SQL("CLOSE crm_client_scan"))
+
+    @api.model
+    def _score_scan(self, pairs):
+        """{pair: (score, reasons)} of the accepted ``pairs`` (dismissed ones left out) and, for
+        the grouping, each accepted partner's identifiers that may conflict: the profiles of a
+        slice of pairs at a time are read, scored and let go."""
+        dismissed = self._dismissed_pairs()
+        accepted, kept = {}, {}
+        ordered = sorted(pairs - dismissed)
+        for start in range(0, len(ordered), SCAN_CHUNK):
+            chunk = ordered[start : start + SCAN_CHUNK]
+            ids = list({pid for pair in chunk for pid in pair})
+            by_id = {profile.id: profile for profile in self._profiles(SQL("id = ANY(%s)", ids))}
+            for a, b in chunk:
+                if a not in by_id or b not in by_id:
+                    continue
+                score, reasons = matching.score_pair(by_id[a], by_id[b])
+                if score:
+                    accepted[a, b] = (score, reasons)
+                    for pid in (a, b):
+                        kept[pid] = matching.Identity.of(by_id[pid])
+        return accepted, kept
+
+    @api.model
+    def _changed_candidates(self, partners, max_block=MAX_BLOCK, window=WINDOW):
+        """The candidate pairs of ``partners`` with the base, as the full scan finds them, through
+        the indexes: the partners sharing a key with one of them (in a block no larger than
+        ``max_block``), and the ``window`` names on each side of its name in its city, in each
+        order, when they are alike."""
+        self.env["res.partner"].flush_model([*DEDUP_COLUMNS, "active"])
+        ids = partners.ids
+        probes, kinds, keys = [], [], []
+        for row in self.env.execute_query(
+            SQL(
+                "SELECT id, %s FROM res_partner WHERE id = ANY(%s) AND active",
+                SQL(", ").join(SQL.identifier(column) for _kind, column in KEY_COLUMNS),
+                ids,
+            )
+        ):
+            for (kind, _column), key in zip(KEY_COLUMNS, row[1:], strict=True):
+                if key:
+                    probes.append(row[0])
+                    kinds.append(kind)
+                    keys.append(key)
+        found = {}
+        if probes:
+            for probe, pid, kind, _city in self.env.execute_query(self._key_query(probes, kinds, keys)):
+                found.setdefault((probe, kind), set()).add(pid)
+        pairs = {
+            (min(probe, pid), max(probe, pid))
+            for (probe, _kind), members in found.items()
+            if len(members) <= max_block
+            for pid in members
+            if pid != probe
+        }
+        probes = SQL(
+            """SELECT id, dedup_city_key, dedup_name_key FROM res_partner
+                WHERE id = ANY(%s) AND active AND dedup_name_key IS NOT NULL AND dedup_city_key IS NOT NULL""",
+            ids,
+        )
+        pairs.update((min(probe, pid), max(probe, pid)) for probe, pid in self._similar_name_pairs(probes, window))
+        return pairs
+
+    @api.model
+    def _similar_name_pairs(self, probes, window=WINDOW):
+        """Pairs (probe, partner) of names alike in a city: the ``window`` names of the base on
+        each side of each probe's name in its city, in each order of NAME_ORDERS, kept when alike.
+        ``probes``: SQL of (id, city key, name key) rows: partners, or the lines of an import."""
+        pairs = set()
+        for pattern in NAME_ORDERS:
+            for probe, compact, pid, other_compact in self.env.execute_query(
+                self._neighbour_query(probes, pattern, window)
+            ):
+                if fuzz.ratio(compact, other_compact) >= matching.NAME_RATIO:
+                    pairs.add((probe, pid))
+        return pairs
+
+    @api.model
+    def _neighbour_query(self, probes, pattern, window):
+        """SQL of (probe, its compact name key, neighbour, the neighbour's): the ``window``
+        names before and after each probe's name in its city, in the order of ``pattern`` (one
+        of NAME_ORDERS), through the index of that order."""
+        where = SQL("p.active AND p.dedup_name_key IS NOT NULL AND p.dedup_city_key IS NOT NULL")
+        key = SQL('%s COLLATE "C"', SQL(pattern, SQL.identifier("p", "dedup_name_key")))
+        city = SQL('p.dedup_city_key COLLATE "C"')
+        return SQL(
+            """
+            WITH probe AS MATERIALIZED (
+                SELECT src.id, src.city COLLATE "C" AS city, %(probe_key)s COLLATE "C" AS key,
+                       replace(src.name, ' ', '') AS compact
+                  FROM (%(probes)s) AS src(id, city, name))
+            SELECT probe.id, probe.compact, n.id, n.compact FROM probe CROSS JOIN LATERAL (
+                (SELECT p.id, replace(p.dedup_name_key, ' ', '') AS compact FROM res_partner p
+                  WHERE %(where)s AND %(city)s = probe.city AND %(key)s > probe.key
+                  ORDER BY %(key)s LIMIT %(window)s)
+                UNION ALL
+                (SELECT p.id, replace(p.dedup_name_key, ' ', '') AS compact FROM res_partner p
+                  WHERE %(where)s AND %(city)s = probe.city AND %(key)s < probe.key
+                  ORDER BY %(key)s DESC LIMIT %(window)s)
+            ) AS n
+            """,
+            probe_key=SQL(pattern, SQL.identifier("src", "name")),
+            probes=probes,
+            city=city,
+            key=key,
+            where=where,
+            window=window,
+        )
