@@ -173,11 +173,10 @@ class CrmClientDuplicate(models.Model):
         finder._check_trigram_locale()
         self.env.flush_all()
         started = fields.Datetime.now()
-        pairs = finder._scan_candidates()
-        accepted, identities = finder._score_scan(pairs)
+        accepted, identities, count = finder._score_scan()
         self._store_groups(self._groups_from(accepted, identities), full=True)
         self.env["ir.config_parameter"].sudo().set_param(LAST_SCAN_PARAM, fields.Datetime.to_string(started))
-        _logger.info("Duplicate scan: %d candidate pairs, %d accepted", len(pairs), len(accepted))
+        _logger.info("Duplicate scan: %d candidate pairs, %d accepted", count, len(accepted))
         return self.search([("state", "=", "open")])
 
     @api.model

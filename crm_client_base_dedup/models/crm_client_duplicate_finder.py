@@ -9,7 +9,6 @@ from odoo.exceptions import UserError
 from odoo.fields import Domain
 from odoo.tools import SQL
 
-from ..tools import keys as dedup_keys
 from ..tools import matching
 from .res_partner import PROFILE_COLUMNS
 
@@ -147,7 +146,7 @@ class CrmClientDuplicateFinder(models.AbstractModel):
 
     @api.model
     def _key_query(self, probes, kinds, keys):
-        """SQL of (probe, partner id, kind, city): the active partners sharing a blocking key
+        """SQL of (probe, partner id, kind, city key): the active partners sharing a blocking key
         with a probe, for the parallel lists ``probes`` (a probe's number), ``kinds`` (p: a phone,
         looked up among phones and mobiles; e: an email; v: a tax id; n: a name key) and
         ``keys``. One query through the keys' indexes, for one card or a whole import."""
@@ -155,15 +154,15 @@ class CrmClientDuplicateFinder(models.AbstractModel):
             """
             WITH k(i, kind, key) AS MATERIALIZED (
                 SELECT * FROM unnest(%(probes)s::int[], %(kinds)s::varchar[], %(keys)s::varchar[]))
-            SELECT k.i, p.id, k.kind, p.city FROM k JOIN res_partner p ON p.dedup_phone_key = k.key
+            SELECT k.i, p.id, k.kind, p.dedup_city_key FROM k JOIN res_partner p ON p.dedup_phone_key = k.key
              WHERE k.kind = 'p' AND p.active
-            UNION SELECT k.i, p.id, k.kind, p.city FROM k JOIN res_partner p ON p.dedup_mobile_key = k.key
+            UNION SELECT k.i, p.id, k.kind, p.dedup_city_key FROM k JOIN res_partner p ON p.dedup_mobile_key = k.key
              WHERE k.kind = 'p' AND p.active
-            UNION SELECT k.i, p.id, k.kind, p.city FROM k JOIN res_partner p ON p.dedup_email_key = k.key
+            UNION SELECT k.i, p.id, k.kind, p.dedup_city_key FROM k JOIN res_partner p ON p.dedup_email_key = k.key
              WHERE k.kind = 'e' AND p.active
-            UNION SELECT k.i, p.id, k.kind, p.city FROM k JOIN res_partner p ON p.dedup_vat_key = k.key
+            UNION SELECT k.i, p.id, k.kind, p.dedup_city_key FROM k JOIN res_partner p ON p.dedup_vat_key = k.key
              WHERE k.kind = 'v' AND p.active
-            UNION SELECT k.i, p.id, k.kind, p.city FROM k JOIN res_partner p ON p.dedup_name_key = k.key
+            UNION SELECT k.i, p.id, k.kind, p.dedup_city_key FROM k JOIN res_partner p ON p.dedup_name_key = k.key
              WHERE k.kind = 'n' AND p.active
             """,
             probes=probes,
@@ -183,7 +182,7 @@ class CrmClientDuplicateFinder(models.AbstractModel):
         exact += [("v", vat) for vat in vats] + [("n", name) for name in names if len(name) < 5]
         query = SQL(
             """
-            SELECT id FROM (%(exact)s) AS exact(i, id, kind, city)
+            SELECT id FROM (%(exact)s) AS exact(i, id, kind, city_key)
              UNION SELECT p.id FROM res_partner p JOIN unnest(%(fuzzy)s::varchar[]) AS k(key)
                                   ON p.dedup_name_key %% k.key
                             WHERE p.active
@@ -270,22 +269,11 @@ class CrmClientDuplicateFinder(models.AbstractModel):
                 kinds.append(kind)
                 keys.append(key)
         pairs = set()
-        cities = {}
-
-        def city_key(city):
-            if city not in cities:
-                cities[city] = dedup_keys.city_key(city)
-            return cities[city]
-
         if rows:
             found = self.env.execute_query(self._key_query(rows, kinds, keys))
             # A name alone is a match only within the same city (see score_pair): namesakes
             # elsewhere are not scored at all.
-            pairs.update(
-                (i, pid)
-                for i, pid, kind, city in found
-                if kind != "n" or (city and probes[i].city and city_key(city) == probes[i].city)
-            )
+            pairs.update((i, pid) for i, pid, kind, city in found if kind != "n" or (city and city == probes[i].city))
         named = [probe for probe in probes if probe.key and probe.city]
         if named:
             pairs |= self._similar_name_pairs(

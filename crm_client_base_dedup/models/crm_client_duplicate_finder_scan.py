@@ -33,6 +33,8 @@ KEY_COLUMNS = (
     ("v", "dedup_vat_key"),
     ("n", "dedup_name_key"),
 )
+# A pair of ids in one integer: a full scan holds millions of them.
+PAIR_SHIFT = 32
 
 
 class CrmClientDuplicateFinder(models.AbstractModel):
@@ -40,10 +42,10 @@ class CrmClientDuplicateFinder(models.AbstractModel):
 
     @api.model
     def _scan_candidates(self, max_block=MAX_BLOCK, window=WINDOW):
-        """The candidate pairs of a full scan, as matching.candidate_pairs finds them, without
-        holding the partners: blocks of one key come from SQL (a block larger than
-        ``max_block`` carries no signal), the sorted neighbourhoods of names within a city from
-        the base streamed in each order."""
+        """The candidate pairs of a full scan (each as one integer: a << PAIR_SHIFT | b, a < b),
+        as matching.candidate_pairs finds them, without holding the partners: blocks of one key
+        come from SQL (a block larger than ``max_block`` carries no signal), the sorted
+        neighbourhoods of names within a city from the base streamed in each order."""
         self.env["res.partner"].flush_model([*DEDUP_COLUMNS, "active"])
         keys = SQL(" UNION ALL ").join(
             SQL(
@@ -53,6 +55,13 @@ class CrmClientDuplicateFinder(models.AbstractModel):
                 SQL.identifier(column),
             )
             for prefix, column in KEY_COLUMNS
+            if prefix != "n"
+        )
+        # A name alone counts within a city only (see matching.score_pair): its block is the city's.
+        keys = SQL(
+            "%s UNION ALL SELECT id, 'n' || dedup_city_key || '|' || dedup_name_key FROM res_partner"
+            " WHERE active AND dedup_name_key IS NOT NULL AND dedup_city_key IS NOT NULL",
+            keys,
         )
         pairs = set()
         blocks = SQL(
@@ -62,7 +71,7 @@ class CrmClientDuplicateFinder(models.AbstractModel):
         )
         for (members,) in self._stream(blocks):
             members.sort()
-            pairs.update(combinations(members, 2))
+            pairs.update(a << PAIR_SHIFT | b for a, b in combinations(members, 2))
         for pattern in NAME_ORDERS:
             order = SQL(pattern, SQL.identifier("dedup_name_key"))
             named = SQL(
@@ -79,7 +88,7 @@ class CrmClientDuplicateFinder(models.AbstractModel):
                     previous.clear()
                 for other_id, _city, other_compact in previous:
                     if fuzz.ratio(compact, other_compact) >= matching.NAME_RATIO:
-                        pairs.add((other_id, pid) if other_id < pid else (pid, other_id))
+                        pairs.add(min(other_id, pid) << PAIR_SHIFT | max(other_id, pid))
                 previous.append((pid, city, compact))
         return pairs
 
@@ -95,15 +104,20 @@ class CrmClientDuplicateFinder(models.AbstractModel):
             self.env.execute_query(SQL("CLOSE crm_client_scan"))
 
     @api.model
-    def _score_scan(self, pairs):
-        """{pair: (score, reasons)} of the accepted ``pairs`` (dismissed ones left out) and, for
-        the grouping, each accepted partner's identifiers that may conflict: the profiles of a
-        slice of pairs at a time are read, scored and let go."""
-        dismissed = self._dismissed_pairs()
+    def _score_scan(self):
+        """The full scan's pairs scored: {pair: (score, reasons)} of the accepted candidate pairs
+        (dismissed ones left out), for the grouping each accepted partner's identifiers that may
+        conflict, and the number of candidates. The profiles of a slice of pairs at a time are
+        read, scored and let go."""
+        pairs = self._scan_candidates()
+        count = len(pairs)
+        dismissed = {a << PAIR_SHIFT | b for a, b in self._dismissed_pairs()}
         accepted, kept = {}, {}
         ordered = sorted(pairs - dismissed)
+        del pairs
+        mask = (1 << PAIR_SHIFT) - 1
         for start in range(0, len(ordered), SCAN_CHUNK):
-            chunk = ordered[start : start + SCAN_CHUNK]
+            chunk = [(pair >> PAIR_SHIFT, pair & mask) for pair in ordered[start : start + SCAN_CHUNK]]
             ids = list({pid for pair in chunk for pid in pair})
             by_id = {profile.id: profile for profile in self._profiles(SQL("id = ANY(%s)", ids))}
             for a, b in chunk:
@@ -114,7 +128,7 @@ class CrmClientDuplicateFinder(models.AbstractModel):
                     accepted[a, b] = (score, reasons)
                     for pid in (a, b):
                         kept[pid] = matching.Identity.of(by_id[pid])
-        return accepted, kept
+        return accepted, kept, count
 
     @api.model
     def _changed_candidates(self, partners, max_block=MAX_BLOCK, window=WINDOW):
@@ -124,23 +138,26 @@ class CrmClientDuplicateFinder(models.AbstractModel):
         order, when they are alike."""
         self.env["res.partner"].flush_model([*DEDUP_COLUMNS, "active"])
         ids = partners.ids
-        probes, kinds, keys = [], [], []
+        probes, kinds, keys, cities = [], [], [], {}
         for row in self.env.execute_query(
             SQL(
-                "SELECT id, %s FROM res_partner WHERE id = ANY(%s) AND active",
+                "SELECT id, dedup_city_key, %s FROM res_partner WHERE id = ANY(%s) AND active",
                 SQL(", ").join(SQL.identifier(column) for _kind, column in KEY_COLUMNS),
                 ids,
             )
         ):
-            for (kind, _column), key in zip(KEY_COLUMNS, row[1:], strict=True):
+            cities[row[0]] = row[1]
+            for (kind, _column), key in zip(KEY_COLUMNS, row[2:], strict=True):
                 if key:
                     probes.append(row[0])
                     kinds.append(kind)
                     keys.append(key)
         found = {}
         if probes:
-            for probe, pid, kind, _city in self.env.execute_query(self._key_query(probes, kinds, keys)):
-                found.setdefault((probe, kind), set()).add(pid)
+            for probe, pid, kind, city in self.env.execute_query(self._key_query(probes, kinds, keys)):
+                # A name alone counts within a city only, as in the full scan.
+                if kind != "n" or (city and city == cities[probe]):
+                    found.setdefault((probe, kind), set()).add(pid)
         pairs = {
             (min(probe, pid), max(probe, pid))
             for (probe, _kind), members in found.items()

@@ -245,7 +245,7 @@ NAME_RATIO = 75
 def candidate_pairs(profiles, max_block=200, window=4):
     """Pairs (id_a, id_b), id_a < id_b, sharing a blocking key: never all pairs.
 
-    Blocks: each phone, the email, the tax id and the name key; blocks larger than
+    Blocks: each phone, the email, the tax id and the name key within a city; blocks larger than
     ``max_block`` carry no signal and are skipped. Names written with a typo come from sorted
     neighbourhoods: within a city, each name is paired with the ``window`` names that follow it
     in the order of the name key, of the reversed key (a typo in the first letters) and of the
@@ -260,8 +260,9 @@ def candidate_pairs(profiles, max_block=200, window=4):
             blocks["e" + profile.email].append(pid)
         if profile.vat:
             blocks["v" + profile.vat].append(pid)
-        if profile.key:
-            blocks["n" + profile.key].append(pid)
+        if profile.key and profile.city:
+            # A name alone counts within a city only (see score_pair): its block is the city's.
+            blocks[f"n{profile.city}|{profile.key}"].append(pid)
     pairs = set()
     for members in blocks.values():
         if 1 < len(members) <= max_block:
