@@ -68,8 +68,7 @@ class CrmClientDuplicateFinder(models.AbstractModel):
         Partner = self.env["res.partner"]
         profiles = []
         for row in Partner._dedup_profile_rows(where):
-            values = dict(zip(PROFILE_COLUMNS, row, strict=True))
-            profiles.append(matching.profile_from_values(values["id"], values))
+            profiles.append(matching.profile_from_row(dict(zip(PROFILE_COLUMNS, row, strict=True))))
         return profiles
 
     @api.model

@@ -43,9 +43,10 @@ class CrmClientDuplicateFinder(models.AbstractModel):
     @api.model
     def _scan_candidates(self, max_block=MAX_BLOCK, window=WINDOW):
         """The candidate pairs of a full scan (each as one integer: a << PAIR_SHIFT | b, a < b),
-        as matching.candidate_pairs finds them, without holding the partners: blocks of one key
-        come from SQL (a block larger than ``max_block`` carries no signal), the sorted
-        neighbourhoods of names within a city from the base streamed in each order."""
+        as matching.candidate_pairs finds them, without holding the partners: blocks of a phone,
+        an email or a tax id come from SQL (a block larger than ``max_block`` carries no
+        signal), the sorted neighbourhoods of names within a city from the base streamed in each
+        order. The blocks of one name in a city are scored as they come (_score_name_blocks)."""
         self.env["res.partner"].flush_model([*DEDUP_COLUMNS, "active"])
         keys = SQL(" UNION ALL ").join(
             SQL(
@@ -56,12 +57,6 @@ class CrmClientDuplicateFinder(models.AbstractModel):
             )
             for prefix, column in KEY_COLUMNS
             if prefix != "n"
-        )
-        # A name alone counts within a city only (see matching.score_pair): its block is the city's.
-        keys = SQL(
-            "%s UNION ALL SELECT id, 'n' || dedup_city_key || '|' || dedup_name_key FROM res_partner"
-            " WHERE active AND dedup_name_key IS NOT NULL AND dedup_city_key IS NOT NULL",
-            keys,
         )
         pairs = set()
         blocks = SQL(
@@ -93,6 +88,52 @@ class CrmClientDuplicateFinder(models.AbstractModel):
         return pairs
 
     @api.model
+    def _score_name_blocks(self, accepted, kept, dismissed, max_block=MAX_BLOCK):
+        """Score the pairs of the cards of one name in one city (matching.name_block_pairs) into
+        ``accepted`` and ``kept``, blocks streamed and read SCAN_FETCH cards at a time; return
+        the number of pairs scored. Namesakes of common names are many: only their pairs that
+        share more than the name are scored."""
+        blocks = SQL(
+            """
+            SELECT array_agg(id ORDER BY id) FROM res_partner
+             WHERE active AND dedup_name_key IS NOT NULL AND dedup_city_key IS NOT NULL
+          GROUP BY dedup_city_key, dedup_name_key HAVING count(*) BETWEEN 2 AND %s
+            """,
+            max_block,
+        )
+        count, batch = 0, []
+
+        def score(batch):
+            by_id = {
+                profile.id: profile for profile in self._profiles(SQL("id = ANY(%s)", [i for b in batch for i in b]))
+            }
+            scored = 0
+            for block in batch:
+                for a, b in matching.name_block_pairs([by_id[pid] for pid in block if pid in by_id]):
+                    if a << PAIR_SHIFT | b in dismissed:
+                        continue
+                    scored += 1
+                    self._accept(by_id[a], by_id[b], accepted, kept)
+            return scored
+
+        size = 0
+        for (members,) in self._stream(blocks):
+            batch.append(members)
+            size += len(members)
+            if size >= SCAN_FETCH:
+                count += score(batch)
+                batch, size = [], 0
+        return count + (score(batch) if batch else 0)
+
+    @api.model
+    def _accept(self, a, b, accepted, kept):
+        score, reasons = matching.score_pair(a, b)
+        if score:
+            accepted[a.id, b.id] = (score, reasons)
+            kept[a.id] = matching.Identity.of(a)
+            kept[b.id] = matching.Identity.of(b)
+
+    @api.model
     def _stream(self, query):
         """The rows of ``query``, fetched SCAN_FETCH at a time through a cursor declared in the
         database for this transaction (the rows are never all in memory)."""
@@ -109,10 +150,11 @@ class CrmClientDuplicateFinder(models.AbstractModel):
         (dismissed ones left out), for the grouping each accepted partner's identifiers that may
         conflict, and the number of candidates. The profiles of a slice of pairs at a time are
         read, scored and let go."""
-        pairs = self._scan_candidates()
-        count = len(pairs)
         dismissed = {a << PAIR_SHIFT | b for a, b in self._dismissed_pairs()}
         accepted, kept = {}, {}
+        count = self._score_name_blocks(accepted, kept, dismissed)
+        pairs = self._scan_candidates()
+        count += len(pairs)
         ordered = sorted(pairs - dismissed)
         del pairs
         mask = (1 << PAIR_SHIFT) - 1
@@ -121,13 +163,8 @@ class CrmClientDuplicateFinder(models.AbstractModel):
             ids = list({pid for pair in chunk for pid in pair})
             by_id = {profile.id: profile for profile in self._profiles(SQL("id = ANY(%s)", ids))}
             for a, b in chunk:
-                if a not in by_id or b not in by_id:
-                    continue
-                score, reasons = matching.score_pair(by_id[a], by_id[b])
-                if score:
-                    accepted[a, b] = (score, reasons)
-                    for pid in (a, b):
-                        kept[pid] = matching.Identity.of(by_id[pid])
+                if a in by_id and b in by_id:
+                    self._accept(by_id[a], by_id[b], accepted, kept)
         return accepted, kept, count
 
     @api.model

@@ -30,6 +30,12 @@ PROFILE_COLUMNS = (
     "website",
     "parent_id",
     "company_id",
+    "dedup_name_key",
+    "dedup_phone_key",
+    "dedup_mobile_key",
+    "dedup_email_key",
+    "dedup_vat_key",
+    "dedup_city_key",
 )
 # Imported columns a row is matched on (plain values, not relations or dates to parse).
 IMPORT_MATCH_FIELDS = ("name", "phone", "mobile", "email", "vat", "kpp", "city", "street", "zip", "website")
@@ -154,7 +160,7 @@ class ResPartner(models.Model):
     def _dedup_probe_values(self):
         """This card's values as the duplicate finder takes them (see _find_similar)."""
         self.ensure_one()
-        values = {column: self[column] for column in PROFILE_COLUMNS[1:] if column in self._fields}
+        values = {column: self[column] for column in PROFILE_COLUMNS[1:] if not column.startswith("dedup_")}
         values["parent_id"] = self.parent_id.id
         values["company_id"] = self.company_id.id
         return values

@@ -32,7 +32,8 @@ _DIGITS = re.compile(r"\D+")
 
 
 class Profile:
-    """What the scorer compares of one partner."""
+    """What the scorer compares of one partner. The person words and the street are worked out
+    from the name and the street the first time they are read: most pairs are settled before."""
 
     __slots__ = (
         "id",
@@ -53,6 +54,8 @@ class Profile:
         "birthday",
         "parent_id",
         "company_id",
+        "_name",
+        "_street",
     )
 
     def __init__(
@@ -72,26 +75,52 @@ class Profile:
         parent_id=None,
         company_id=None,
     ):
-        self.id = pid
-        tokens, self.forms = split_name(name)
-        self.tokens = sorted(tokens)
-        self.key = " ".join(self.tokens)
-        self.phones = frozenset(p for p in (phone_key(p) for p in phones) if p)
-        self.email = email_key(email)
-        self.vat = vat_key(vat)
+        tokens, forms = split_name(name)
+        self._set(
+            pid,
+            name,
+            " ".join(sorted(tokens)),
+            forms,
+            frozenset(p for p in (phone_key(p) for p in phones) if p),
+            email_key(email),
+            vat_key(vat),
+            city_key(city),
+            person,
+        )
         self.kpp = _DIGITS.sub("", kpp or "")
-        self.city = city_key(city)
         self.birthday = birthday or None
-        # A person's name is compared word by word: "Соколов Владимир" is not "Жуков Владимир".
-        # A legal form says which it is: an entrepreneur's (ИП) is a person's, any other a firm's.
-        self.person = bool(self.forms & ENTREPRENEUR_FORMS) or (bool(person) and not self.forms)
-        self.words = person_words(name) if self.person else ()
-        self.street = street_key(street)
-        self.street_parts = street_tokens(street, self.city)
+        self._street = street
         self.zip = _NOT_ALNUM.sub("", (zip_code or "").lower())
         self.website = website_key(website)
         self.parent_id = parent_id
         self.company_id = company_id
+
+    def _set(self, pid, name, key, forms, phones, email, vat, city, person):
+        self.id = pid
+        self._name = name
+        self.key = key
+        self.tokens = key.split()
+        self.forms = forms
+        self.phones = phones
+        self.email = email
+        self.vat = vat
+        self.city = city
+        # A person's name is compared word by word: "Соколов Владимир" is not "Жуков Владимир".
+        # A legal form says which it is: an entrepreneur's (ИП) is a person's, any other a firm's.
+        self.person = bool(forms & ENTREPRENEUR_FORMS) or (bool(person) and not forms)
+
+    def __getattr__(self, attribute):
+        # Called for a slot not set yet: the parts worked out on first reading.
+        if attribute == "words":
+            value = person_words(self._name) if self.person else ()
+        elif attribute == "street":
+            value = street_key(self._street)
+        elif attribute == "street_parts":
+            value = street_tokens(self._street, self.city)
+        else:
+            raise AttributeError(attribute)
+        setattr(self, attribute, value)
+        return value
 
 
 def name_similarity(a, b, strict=True):
@@ -242,16 +271,53 @@ NAME_ORDERS = (lambda r: (r[0], r[1]), lambda r: (r[0], r[1][::-1]), lambda r: (
 NAME_RATIO = 75
 
 
+def _support_keys(profile):
+    """What else than a name may make a person's card the same client as another card of the
+    same name in its city (see score_pair): the street, a house number, the website, the
+    birthday, the postcode."""
+    found = {("n", number) for number in profile.street_parts[1]}
+    if profile.street:
+        found.add(("s", profile.street))
+    if profile.website:
+        found.add(("w", profile.website))
+    if profile.birthday:
+        found.add(("b", profile.birthday))
+    if profile.zip:
+        found.add(("z", profile.zip))
+    return found
+
+
+def name_block_pairs(members):
+    """The pairs worth scoring among ``members``, profiles of one name in one city: a firm with
+    every other card (the same firm name in a city is at least for review), people only with
+    the cards they share a house number, website, birthday or postcode with. Namesakes of a
+    common name are many: the pairs of them that share nothing but the name are never scored."""
+    pairs = set()
+    firms = [profile for profile in members if not profile.person]
+    for firm in firms:
+        pairs.update((min(firm.id, other.id), max(firm.id, other.id)) for other in members if other.id != firm.id)
+    by_key = defaultdict(list)
+    for profile in members:
+        if profile.person:
+            for key in _support_keys(profile):
+                by_key[key].append(profile.id)
+    for ids in by_key.values():
+        pairs.update(combinations(sorted(ids), 2))
+    return pairs
+
+
 def candidate_pairs(profiles, max_block=200, window=4):
     """Pairs (id_a, id_b), id_a < id_b, sharing a blocking key: never all pairs.
 
-    Blocks: each phone, the email, the tax id and the name key within a city; blocks larger than
-    ``max_block`` carry no signal and are skipped. Names written with a typo come from sorted
-    neighbourhoods: within a city, each name is paired with the ``window`` names that follow it
-    in the order of the name key, of the reversed key (a typo in the first letters) and of the
-    key without spaces (two words written as one), when they are alike at all.
+    Blocks: each phone, the email and the tax id; blocks larger than ``max_block`` carry no
+    signal and are skipped. The same name within a city: the pairs of name_block_pairs. Names
+    written with a typo come from sorted neighbourhoods: within a city, each name is paired with
+    the ``window`` names that follow it in the order of the name key, of the reversed key (a
+    typo in the first letters) and of the key without spaces (two words written as one), when
+    they are alike at all.
     """
     blocks = defaultdict(list)
+    names = defaultdict(list)
     for profile in profiles:
         pid = profile.id
         for phone in profile.phones:
@@ -262,12 +328,15 @@ def candidate_pairs(profiles, max_block=200, window=4):
             blocks["v" + profile.vat].append(pid)
         if profile.key and profile.city:
             # A name alone counts within a city only (see score_pair): its block is the city's.
-            blocks[f"n{profile.city}|{profile.key}"].append(pid)
+            names[profile.city, profile.key].append(profile)
     pairs = set()
     for members in blocks.values():
         if 1 < len(members) <= max_block:
             members.sort()
             pairs.update(combinations(members, 2))
+    for members in names.values():
+        if 1 < len(members) <= max_block:
+            pairs |= name_block_pairs(members)
     named = [(p.city, p.key, p.key.replace(" ", ""), p.id) for p in profiles if p.key and p.city]
     for order in NAME_ORDERS:
         named.sort(key=order)
@@ -367,6 +436,33 @@ def profile_from_values(pid, values):
         parent_id=values.get("parent_id"),
         company_id=values.get("company_id"),
     )
+
+
+def profile_from_row(values):
+    """A Profile from a partner's stored values and duplicate keys (the dedup_* columns, computed
+    by the same functions on every write): the keys are not worked out again."""
+    contact = bool(values.get("parent_id"))
+    client_type = values.get("client_type")
+    profile = Profile.__new__(Profile)
+    profile._set(
+        values["id"],
+        values.get("name"),
+        values.get("dedup_name_key") or "",
+        split_name(values.get("name"))[1],
+        frozenset(key for key in (values.get("dedup_phone_key"), values.get("dedup_mobile_key")) if key),
+        values.get("dedup_email_key") or "",
+        values.get("dedup_vat_key") or "",
+        values.get("dedup_city_key") or "",
+        client_type in PERSON_TYPES or not (client_type or values.get("is_company")),
+    )
+    profile.kpp = "" if contact else _DIGITS.sub("", values.get("kpp") or "")
+    profile.birthday = values.get("birthday") or None
+    profile._street = values.get("street")
+    profile.zip = _NOT_ALNUM.sub("", (values.get("zip") or "").lower())
+    profile.website = website_key(values.get("website"))
+    profile.parent_id = values.get("parent_id")
+    profile.company_id = values.get("company_id")
+    return profile
 
 
 def distinct_reasons(reasons):
