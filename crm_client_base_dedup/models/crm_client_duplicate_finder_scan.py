@@ -19,6 +19,8 @@ from .crm_client_duplicate_finder import DEDUP_COLUMNS
 # its memory does not grow with the base (a million partners would not fit as profiles).
 SCAN_FETCH = 20000
 SCAN_CHUNK = 50000
+# Profiles kept from one slice to the next (a card is in pairs of many slices), at most.
+SCAN_CACHE = 200000
 # Blocks of one key larger than this carry no signal (a switchboard of a hundred people).
 MAX_BLOCK = 200
 # Each name is compared with this many names on each side of it, in each order.
@@ -88,7 +90,7 @@ class CrmClientDuplicateFinder(models.AbstractModel):
         return pairs
 
     @api.model
-    def _score_name_blocks(self, accepted, kept, dismissed, max_block=MAX_BLOCK):
+    def _score_name_blocks(self, accepted, kept, dismissed, cache, max_block=MAX_BLOCK):
         """Score the pairs of the cards of one name in one city (matching.name_block_pairs) into
         ``accepted`` and ``kept``, blocks streamed and read SCAN_FETCH cards at a time; return
         the number of pairs scored. Namesakes of common names are many: only their pairs that
@@ -104,9 +106,7 @@ class CrmClientDuplicateFinder(models.AbstractModel):
         count, batch = 0, []
 
         def score(batch):
-            by_id = {
-                profile.id: profile for profile in self._profiles(SQL("id = ANY(%s)", [i for b in batch for i in b]))
-            }
+            by_id = self._cached_profiles([i for b in batch for i in b], cache)
             scored = 0
             for block in batch:
                 for a, b in matching.name_block_pairs([by_id[pid] for pid in block if pid in by_id]):
@@ -124,6 +124,17 @@ class CrmClientDuplicateFinder(models.AbstractModel):
                 count += score(batch)
                 batch, size = [], 0
         return count + (score(batch) if batch else 0)
+
+    @api.model
+    def _cached_profiles(self, ids, cache):
+        """The profiles of ``ids``, read into ``cache`` when missing (emptied past SCAN_CACHE)."""
+        missing = [pid for pid in ids if pid not in cache]
+        if missing:
+            if len(cache) + len(missing) > SCAN_CACHE:
+                cache.clear()
+                missing = list(ids)
+            cache.update((profile.id, profile) for profile in self._profiles(SQL("id = ANY(%s)", missing)))
+        return cache
 
     @api.model
     def _accept(self, a, b, accepted, kept):
@@ -152,7 +163,8 @@ class CrmClientDuplicateFinder(models.AbstractModel):
         read, scored and let go."""
         dismissed = {a << PAIR_SHIFT | b for a, b in self._dismissed_pairs()}
         accepted, kept = {}, {}
-        count = self._score_name_blocks(accepted, kept, dismissed)
+        cache = {}
+        count = self._score_name_blocks(accepted, kept, dismissed, cache)
         pairs = self._scan_candidates()
         count += len(pairs)
         ordered = sorted(pairs - dismissed)
@@ -160,8 +172,7 @@ class CrmClientDuplicateFinder(models.AbstractModel):
         mask = (1 << PAIR_SHIFT) - 1
         for start in range(0, len(ordered), SCAN_CHUNK):
             chunk = [(pair >> PAIR_SHIFT, pair & mask) for pair in ordered[start : start + SCAN_CHUNK]]
-            ids = list({pid for pair in chunk for pid in pair})
-            by_id = {profile.id: profile for profile in self._profiles(SQL("id = ANY(%s)", ids))}
+            by_id = self._cached_profiles({pid for pair in chunk for pid in pair}, cache)
             for a, b in chunk:
                 if a in by_id and b in by_id:
                     self._accept(by_id[a], by_id[b], accepted, kept)

@@ -170,15 +170,27 @@ def score_pair(a, b):
         return 0, [("kpp_conflict", None)]
     if a.birthday and b.birthday and a.birthday != b.birthday:
         return 0, [("birthday_conflict", None)]
+    shared_phones = a.phones & b.phones
+    same_email = bool(a.email) and a.email == b.email
+    phone_conflict = bool(a.phones and b.phones and not shared_phones)
+    email_conflict = bool(a.email and b.email and not same_email)
+    same_city = bool(a.city) and a.city == b.city
+    identifiers = same_vat + bool(shared_phones) + same_email
+    support = None
+    if not identifiers:
+        # The cheap refusals of a pair with nothing identifying in common first (most pairs of a
+        # scan): a name alone counts within a city, without another phone, mailbox or legal
+        # form, and with something else in common, but for a firm name to review.
+        if not same_city or phone_conflict or email_conflict or (a.forms and b.forms and not a.forms & b.forms):
+            return 0, reasons
+        support = _support(a, b)
+        if not support and (a.person or a.key != b.key):
+            return 0, reasons
     if a.person != b.person and not same_vat and name_similarity(a, b, strict=False) < MIXED_NAME:
         # A firm and a person are two clients, whatever they share (the firm's switchboard or
         # mailbox on an employee's card), unless one name is the other's: a firm's card typed
         # as a person's ("РОМАШКА").
         return 0, reasons
-    shared_phones = a.phones & b.phones
-    same_email = bool(a.email) and a.email == b.email
-    phone_conflict = bool(a.phones and b.phones and not shared_phones)
-    email_conflict = bool(a.email and b.email and not same_email)
     verdict = None
     if a.person and b.person:
         verdict, similarity = person_names(a.words, b.words)
@@ -193,7 +205,6 @@ def score_pair(a, b):
             return 0, reasons
     if verdict != "same":
         similarity = name_similarity(a, b)
-    same_city = bool(a.city) and a.city == b.city
 
     if same_vat:
         reasons.append(("same_vat", a.vat))
@@ -206,7 +217,6 @@ def score_pair(a, b):
     if a.birthday and a.birthday == b.birthday:
         reasons.append(("same_birthday", str(a.birthday)))
 
-    identifiers = same_vat + bool(shared_phones) + same_email
     if identifiers:
         if verdict != "same":
             # With an identifier in common, typos may go as far as a word order allows.
@@ -223,11 +233,22 @@ def score_pair(a, b):
         score = 70 + 10 * identifiers + int(20 * similarity)
         return min(score, 100), reasons
     # Nothing identifying in common: a near-identical name in the same city counts, unless
-    # phones, mailboxes or legal forms (ООО «Амур» and ЧУП «Амур») tell two clients apart.
-    # Even then, the address, birthday or website must agree: same-name firms in one city abound.
-    form_conflict = bool(a.forms and b.forms and not a.forms & b.forms)
-    if similarity < 0.85 or not same_city or phone_conflict or email_conflict or form_conflict:
+    # phones, mailboxes or legal forms (ООО «Амур» and ЧУП «Амур») tell two clients apart (see
+    # above). Even then, the address, birthday or website must agree: same-name firms abound.
+    if similarity < 0.85:
         return 0, reasons
+    reasons.append(("same_city", a.city))
+    if not support:
+        # The same firm name in the same city, nothing else: for a person to look at.
+        return (REVIEW_SCORE, reasons) if not a.person and a.key == b.key else (0, reasons)
+    reasons.extend(reason for reason in support if reason)
+    return int(40 + 30 * similarity + 5 * len(support)), reasons
+
+
+def _support(a, b):
+    """What two cards of one name in one city share besides it: the street, the website, the
+    birthday (None: said among the reasons already), or the postcode where a street is missing
+    (two streets that differ do not agree)."""
     support = []
     if a.street and (a.street == b.street or streets_agree(a.street_parts, b.street_parts)):
         support.append(("same_street", a.street))
@@ -236,14 +257,8 @@ def score_pair(a, b):
     if a.birthday and a.birthday == b.birthday:
         support.append(None)
     if a.zip and a.zip == b.zip and not (a.street and b.street):
-        # The postcode where the street is missing on a card; two streets that differ do not agree.
         support.append(("same_zip", a.zip))
-    reasons.append(("same_city", a.city))
-    if not support:
-        # The same firm name in the same city, nothing else: for a person to look at.
-        return (REVIEW_SCORE, reasons) if not a.person and a.key == b.key else (0, reasons)
-    reasons.extend(reason for reason in support if reason)
-    return int(40 + 30 * similarity + 5 * len(support)), reasons
+    return support
 
 
 def notices(a, b):
