@@ -24,6 +24,10 @@ DEDUP_COLUMNS = [
 ]
 
 
+# The partners one key of a card brings at most (a switchboard of hundreds says nothing more).
+KEY_MATCHES = 1000
+
+
 class CrmClientDuplicateFinder(models.AbstractModel):
     _name = "crm.client.duplicate.finder"
     _description = "Client duplicate finder"
@@ -60,6 +64,20 @@ class CrmClientDuplicateFinder(models.AbstractModel):
                 "(LC_CTYPE=%(ctype)s) makes PostgreSQL's trigram search blind to Cyrillic letters. "
                 "Recreate the database with a UTF-8 locale such as C.UTF-8 or ru_RU.UTF-8.",
                 ctype=status,
+            )
+        )
+
+    @api.model
+    def _without_jit(self, **settings):
+        """No JIT compilation for the rest of the transaction (and the other ``settings``, in
+        the same query): the lookups are many small index scans whose estimated cost is high,
+        and PostgreSQL compiled them for seconds (5 s for 1,000 cards' keys at a million
+        partners) to run them in milliseconds."""
+        settings = {"jit": "off", **settings}
+        self.env.execute_query(
+            SQL(
+                "SELECT %s",
+                SQL(", ").join(SQL("set_config(%s, %s, true)", name, str(value)) for name, value in settings.items()),
             )
         )
 
@@ -149,21 +167,33 @@ class CrmClientDuplicateFinder(models.AbstractModel):
         with a probe, for the parallel lists ``probes`` (a probe's number), ``kinds`` (p: a phone,
         looked up among phones and mobiles; e: an email; v: a tax id; n: a name key) and
         ``keys``. One query through the keys' indexes, for one card or a whole import."""
+        # Each key looked up through its column's index (a lateral subquery with a limit is never
+        # turned into a hash join: that would read the whole table for a few thousand keys).
+        branches = SQL(" UNION ").join(
+            SQL(
+                """SELECT k.i, p.id, k.kind, p.dedup_city_key
+                     FROM (SELECT * FROM k WHERE kind = %(kind)s) AS k CROSS JOIN LATERAL (
+                       SELECT id, dedup_city_key FROM res_partner
+                        WHERE %(column)s = k.key AND active LIMIT %(limit)s) AS p""",
+                column=SQL.identifier(column),
+                kind=kind,
+                limit=KEY_MATCHES,
+            )
+            for kind, column in (
+                ("p", "dedup_phone_key"),
+                ("p", "dedup_mobile_key"),
+                ("e", "dedup_email_key"),
+                ("v", "dedup_vat_key"),
+                ("n", "dedup_name_key"),
+            )
+        )
         return SQL(
             """
             WITH k(i, kind, key) AS MATERIALIZED (
                 SELECT * FROM unnest(%(probes)s::int[], %(kinds)s::varchar[], %(keys)s::varchar[]))
-            SELECT k.i, p.id, k.kind, p.dedup_city_key FROM k JOIN res_partner p ON p.dedup_phone_key = k.key
-             WHERE k.kind = 'p' AND p.active
-            UNION SELECT k.i, p.id, k.kind, p.dedup_city_key FROM k JOIN res_partner p ON p.dedup_mobile_key = k.key
-             WHERE k.kind = 'p' AND p.active
-            UNION SELECT k.i, p.id, k.kind, p.dedup_city_key FROM k JOIN res_partner p ON p.dedup_email_key = k.key
-             WHERE k.kind = 'e' AND p.active
-            UNION SELECT k.i, p.id, k.kind, p.dedup_city_key FROM k JOIN res_partner p ON p.dedup_vat_key = k.key
-             WHERE k.kind = 'v' AND p.active
-            UNION SELECT k.i, p.id, k.kind, p.dedup_city_key FROM k JOIN res_partner p ON p.dedup_name_key = k.key
-             WHERE k.kind = 'n' AND p.active
+            %(branches)s
             """,
+            branches=branches,
             probes=probes,
             kinds=kinds,
             keys=keys,
@@ -175,7 +205,7 @@ class CrmClientDuplicateFinder(models.AbstractModel):
         name key alike (trigram similarity above ``threshold``, which finds the same key too).
         Names under five letters are looked up as they are: they share their trigrams with half
         the base."""
-        self.env.execute_query(SQL("SET LOCAL pg_trgm.similarity_threshold = %s", threshold))
+        self._without_jit(**{"pg_trgm.similarity_threshold": threshold})
         fuzzy = [name for name in names if len(name) >= 5]
         exact = [("p", phone) for phone in phones] + [("e", email) for email in emails]
         exact += [("v", vat) for vat in vats] + [("n", name) for name in names if len(name) < 5]
@@ -256,6 +286,7 @@ class CrmClientDuplicateFinder(models.AbstractModel):
         if not values_list:
             return []
         self.env["res.partner"].flush_model([*DEDUP_COLUMNS, "active", "city"])
+        self._without_jit()
         probes = [matching.profile_from_values(index, values) for index, values in enumerate(values_list)]
         rows, kinds, keys = [], [], []
         for probe in probes:

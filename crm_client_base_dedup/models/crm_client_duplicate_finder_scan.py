@@ -161,6 +161,7 @@ class CrmClientDuplicateFinder(models.AbstractModel):
         (dismissed ones left out), for the grouping each accepted partner's identifiers that may
         conflict, and the number of candidates. The profiles of a slice of pairs at a time are
         read, scored and let go."""
+        self._without_jit()
         dismissed = {a << PAIR_SHIFT | b for a, b in self._dismissed_pairs()}
         accepted, kept = {}, {}
         cache = {}
@@ -185,6 +186,7 @@ class CrmClientDuplicateFinder(models.AbstractModel):
         ``max_block``), and the ``window`` names on each side of its name in its city, in each
         order, when they are alike."""
         self.env["res.partner"].flush_model([*DEDUP_COLUMNS, "active"])
+        self._without_jit()
         ids = partners.ids
         probes, kinds, keys, cities = [], [], [], {}
         for row in self.env.execute_query(
