@@ -5,7 +5,7 @@ matching.candidate_pairs does (a key in common, or a name alike among the names 
 its city, in three orders), without ever holding the whole base in memory."""
 
 from collections import deque
-from itertools import combinations
+from itertools import combinations, islice
 
 from rapidfuzz import fuzz
 
@@ -20,7 +20,7 @@ from .crm_client_duplicate_finder import DEDUP_COLUMNS
 SCAN_FETCH = 20000
 SCAN_CHUNK = 50000
 # Profiles kept from one slice to the next (a card is in pairs of many slices), at most.
-SCAN_CACHE = 200000
+SCAN_CACHE = 300000
 # Blocks of one key larger than this carry no signal (a switchboard of a hundred people).
 MAX_BLOCK = 200
 # Each name is compared with this many names on each side of it, in each order.
@@ -73,21 +73,37 @@ class CrmClientDuplicateFinder(models.AbstractModel):
             order = SQL(pattern, SQL.identifier("dedup_name_key"))
             named = SQL(
                 """
-                SELECT id, dedup_city_key, replace(dedup_name_key, ' ', '') FROM res_partner
+                SELECT id, dedup_city_key, replace(dedup_name_key, ' ', ''), street, website, birthday, zip,
+                       dedup_phone_key, dedup_mobile_key, dedup_email_key, dedup_vat_key FROM res_partner
                  WHERE active AND dedup_name_key IS NOT NULL AND dedup_city_key IS NOT NULL
                  ORDER BY dedup_city_key COLLATE "C", %s COLLATE "C", id
                 """,
                 order,
             )
             previous = deque(maxlen=window)
-            for pid, city, compact in self._stream(named):
-                if previous and previous[-1][1] != city:
+            for row in self._stream(named):
+                entry = [row, None]
+                if previous and previous[-1][0][1] != row[1]:
                     previous.clear()
-                for other_id, _city, other_compact in previous:
-                    if fuzz.ratio(compact, other_compact) >= matching.NAME_RATIO:
-                        pairs.add(min(other_id, pid) << PAIR_SHIFT | max(other_id, pid))
-                previous.append((pid, city, compact))
+                for other in previous:
+                    if fuzz.ratio(row[2], other[0][2]) < matching.NAME_RATIO:
+                        continue
+                    # Two names alike share more than the name, or score_pair refuses them: the
+                    # pairs that do not are left out before their profiles are read.
+                    if row[2] != other[0][2] and not self._pair_keys(entry) & self._pair_keys(other):
+                        continue
+                    pid, other_id = row[0], other[0][0]
+                    pairs.add(min(other_id, pid) << PAIR_SHIFT | max(other_id, pid))
+                previous.append(entry)
         return pairs
+
+    @api.model
+    def _pair_keys(self, entry):
+        """matching.pair_keys of a streamed name row, worked out once: entry is [row, keys]."""
+        if entry[1] is None:
+            _pid, city, _name, street, website, birthday, zip_code, phone, mobile, email, vat = entry[0]
+            entry[1] = matching.stored_pair_keys(street, city, website, birthday, zip_code, (phone, mobile), email, vat)
+        return entry[1]
 
     @api.model
     def _score_name_blocks(self, accepted, kept, dismissed, cache, max_block=MAX_BLOCK):
@@ -127,12 +143,15 @@ class CrmClientDuplicateFinder(models.AbstractModel):
 
     @api.model
     def _cached_profiles(self, ids, cache):
-        """The profiles of ``ids``, read into ``cache`` when missing (emptied past SCAN_CACHE)."""
+        """The profiles of ``ids``, read into ``cache`` when missing; past SCAN_CACHE the oldest
+        go first (the next pairs' cards are mostly the latest read)."""
         missing = [pid for pid in ids if pid not in cache]
+        excess = len(cache) + len(missing) - SCAN_CACHE
+        if excess > 0:
+            for pid in list(islice(cache, excess)):
+                del cache[pid]
+            missing = [pid for pid in ids if pid not in cache]
         if missing:
-            if len(cache) + len(missing) > SCAN_CACHE:
-                cache.clear()
-                missing = list(ids)
             cache.update((profile.id, profile) for profile in self._profiles(SQL("id = ANY(%s)", missing)))
         return cache
 

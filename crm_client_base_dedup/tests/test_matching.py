@@ -139,6 +139,23 @@ class TestScoring(BaseCase):
         pairs = matching.candidate_pairs(profiles)
         self.assertLess(len(pairs), 300 * 12, "sorted neighbourhoods, not all 44850 pairs")
 
+    def test_names_alike_share_more_than_the_name_to_be_candidates(self):
+        # Namesakes with a typo in one city: scored only when they share an address, a phone...
+        a = person(1, "Смирнов Андрей Петрович", city="Казань", street="ул. Ленина, д. 5")
+        b = person(2, "Смирнов Андрей Петровичь", city="Казань", street="Ленина 5, оф. 3")
+        c = person(3, "Смирнова Андрей Петрович", city="Казань", street="ул. Баумана, 12")
+        d = person(4, "Смирнов Андрей Петрович", city="Казань", phones=["+79161234567"])
+        e = person(5, "Смирнов Андрей Петрови", city="Казань", phones=["+79161234567"], street="Баумана 7")
+        pairs = matching.candidate_pairs([a, b, c, d, e])
+        self.assertIn((1, 2), pairs, "the same house")
+        self.assertIn((4, 5), pairs, "the same phone")
+        self.assertIn((1, 4), pairs, "the same name: left to score_pair")
+        self.assertNotIn((1, 3), pairs, "nothing but a name alike")
+        self.assertNotIn((2, 3), pairs)
+        # What the full scan leaves out this way, score_pair refuses anyway.
+        self.assertEqual(score_pair(a, c)[0], 0)
+        self.assertEqual(score_pair(b, c)[0], 0)
+
     def test_groups_do_not_chain_through_conflicts(self):
         a = company(1, "ООО «Ромашка»", vat="7707083893")
         b = company(2, "Ромашка")

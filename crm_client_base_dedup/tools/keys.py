@@ -148,12 +148,13 @@ def fold_lookalikes(text):
     return _WORD.sub(fold, text)
 
 
+@lru_cache(maxsize=1 << 16)
 def _address_tokens(text):
     """The words and numbers of an address, without case, ё, script or punctuation ("д.5" is
     two tokens), each as the skeleton of its transliteration."""
     text = fold_lookalikes(text or "").lower().replace("ё", "е")
     text = translit(text.replace(".", " ").replace(",", " ")).lower()
-    return [skeleton(token) for token in _NOT_ALNUM.split(text) if token]
+    return tuple(skeleton(token) for token in _NOT_ALNUM.split(text) if token)
 
 
 # Cities as people write them: abbreviations, nicknames and Latin names, to one spelling.
@@ -202,7 +203,6 @@ _STREET_WORDS = frozenset(
 )
 
 
-@lru_cache(maxsize=1 << 16)
 def street_tokens(street, city=None):
     """(words, numbers) of a street address without street types, the city's name, place words
     or a 6-digit postcode pasted in: "г. Москва, ул. Ленина, д. 5" -> ({lenina}, {5})."""

@@ -302,6 +302,32 @@ def _support_keys(profile):
     return found
 
 
+def pair_keys(profile):
+    """What two cards of names alike (not the same name) in one city must share for score_pair
+    to take them for one client: an identifier, or what _support_keys has. Two cards sharing
+    none of these are never scored: a full scan pairs millions of namesakes."""
+    found = _support_keys(profile)
+    found.update(("p", phone) for phone in profile.phones)
+    if profile.email:
+        found.add(("e", profile.email))
+    if profile.vat:
+        found.add(("v", profile.vat))
+    return found
+
+
+def stored_pair_keys(street, city, website, birthday, zip_code, phones=(), email=None, vat=None):
+    """pair_keys from a partner's stored values (``city``, ``phones``, ``email`` and ``vat`` as
+    their duplicate keys), without its whole profile."""
+    profile = Profile.__new__(Profile)
+    profile._street, profile.city = street, city or ""
+    profile.website = website_key(website)
+    profile.birthday = birthday or None
+    profile.zip = _NOT_ALNUM.sub("", (zip_code or "").lower())
+    profile.phones = frozenset(phone for phone in phones if phone)
+    profile.email, profile.vat = email or "", vat or ""
+    return pair_keys(profile)
+
+
 def name_block_pairs(members):
     """The pairs worth scoring among ``members``, profiles of one name in one city: a firm with
     every other card (the same firm name in a city is at least for review), people only with
@@ -329,7 +355,7 @@ def candidate_pairs(profiles, max_block=200, window=4):
     written with a typo come from sorted neighbourhoods: within a city, each name is paired with
     the ``window`` names that follow it in the order of the name key, of the reversed key (a
     typo in the first letters) and of the key without spaces (two words written as one), when
-    they are alike at all.
+    they are alike and share more than the name (pair_keys).
     """
     blocks = defaultdict(list)
     names = defaultdict(list)
@@ -353,13 +379,23 @@ def candidate_pairs(profiles, max_block=200, window=4):
         if 1 < len(members) <= max_block:
             pairs |= name_block_pairs(members)
     named = [(p.city, p.key, p.key.replace(" ", ""), p.id) for p in profiles if p.key and p.city]
+    by_id = {p.id: p for p in profiles}
+    keys = {}
+
+    def keys_of(pid):
+        if pid not in keys:
+            keys[pid] = pair_keys(by_id[pid])
+        return keys[pid]
+
     for order in NAME_ORDERS:
         named.sort(key=order)
         for index, (city, _key, compact, pid) in enumerate(named):
             for other_city, _other_key, other_compact, other_id in named[index + 1 : index + 1 + window]:
                 if other_city != city:
                     break
-                if fuzz.ratio(compact, other_compact) >= NAME_RATIO:
+                if fuzz.ratio(compact, other_compact) < NAME_RATIO:
+                    continue
+                if compact == other_compact or keys_of(pid) & keys_of(other_id):
                     pairs.add((pid, other_id) if pid < other_id else (other_id, pid))
     return pairs
 
