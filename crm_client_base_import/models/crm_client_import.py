@@ -7,7 +7,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 
 from odoo.addons.crm_client_base_dedup.tools import keys, matching
 
-from ..tools import reader
+from ..tools import formats, reader
 from ..tools import values as values_io
 
 # Fields an update may fill on an existing client (its own empty ones, unless overwriting).
@@ -161,6 +161,9 @@ class CrmClientImport(models.Model):
         lines = self._plan(table.lines)
         self.env["crm.client.import.line"].create([{**line, "import_id": self.id} for line in lines])
         notes = []
+        if table.format:
+            label = formats.FORMATS[table.format][0]
+            notes.append(self.env._("Read as an export of %s: its columns taken as that system writes them.", label))
         if table.unknown:
             notes.append(self.env._("Columns not imported: %s.", ", ".join(table.unknown)))
         if table.encoding and table.encoding != "utf-8":

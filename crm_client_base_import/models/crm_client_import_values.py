@@ -20,6 +20,11 @@ CLIENT_TYPES = {
     "компания": "company",
     "юрлицо": "company",
     "юридическое лицо": "company",
+    # 1C's "Юр. / физ. лицо" column.
+    "юр. лицо": "company",
+    "юр лицо": "company",
+    "физ. лицо": "private_person",
+    "физ лицо": "private_person",
     "организация": "company",
     "individual entrepreneur": "individual_entrepreneur",
     "private person": "private_person",

@@ -201,6 +201,28 @@ class TestImport(ClientBaseCase):
         self.assertEqual(oleg.client_type, "private_person")
         self.assertTrue(oleg.mobile.startswith("+7 916"))
 
+    def test_outlook_export_as_it_is(self):
+        header = ["First Name", "Middle Name", "Last Name", "Company", "Job Title", "Business Phone"]
+        header += ["Mobile Phone", "E-mail Address", "Birthday", "Categories"]
+        data = csv_file(
+            [
+                header,
+                ["Анна", "Игоревна", "Лебедева", "ООО «Экспорт»", "Бухгалтер", "+7 495 700-20-30", "", "", "", ""],
+                ["Пётр", "", "Соколов", "", "", "", "+7 916 700-20-31", "sokolov@example.ru", "7/1/1990", "VIP"],
+            ]
+        )
+        wizard = self._wizard("outlook.csv", data)
+        self.assertIn("Outlook", wizard.file_notes)
+        self.assertIn("Categories", wizard.file_notes, "a column with values not taken is said")
+        self.assertEqual(wizard.create_count, 2)
+        wizard.action_import()
+        company = self.Partner.search([("name", "=", "ООО «Экспорт»")])
+        self.assertTrue(company.is_company)
+        self.assertEqual((company.child_ids.name, company.child_ids.function), ("Лебедева Анна Игоревна", "Бухгалтер"))
+        petr = self.Partner.search([("name", "=", "Соколов Пётр")])
+        self.assertEqual((petr.client_type, petr.email), ("private_person", "sokolov@example.ru"))
+        self.assertEqual(str(petr.birthday), "1990-07-01")
+
     def test_salesperson_imports_for_themselves(self):
         seller = self.anna
         data = csv_file([["Name", "Email"], ["Own Client", "own@client.example"]])

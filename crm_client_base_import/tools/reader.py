@@ -7,7 +7,7 @@ import datetime
 import io
 import re
 
-from . import columns, template
+from . import columns, formats, template
 
 MAX_BYTES = 30 * 1024 * 1024
 MAX_LINES = 100_000
@@ -44,11 +44,13 @@ class Table:
     """Numbered lines of an import file: ``lines`` is [(line number, {key: value})],
     ``unknown`` the headers not recognised, ``encoding`` and ``separator`` what was read."""
 
-    def __init__(self, lines, unknown=(), encoding=None, separator=None):
+    def __init__(self, lines, unknown=(), encoding=None, separator=None, fmt=None):
         self.lines = lines
         self.unknown = list(unknown)
         self.encoding = encoding
         self.separator = separator
+        # The export recognised (a key of formats.FORMATS), if any.
+        self.format = fmt
 
 
 def read(filename, data):
@@ -121,29 +123,38 @@ def read_xlsx(data):
 
 
 def _table(rows, encoding=None, separator=None):
-    """Find the header (the first of the first 10 non-empty lines naming two known columns;
-    titles above it are skipped), then key the lines below it."""
+    """Find the header (the first of the first 10 non-empty lines naming two known columns, or
+    the header of an export formats.detect knows; titles above it are skipped), then key the
+    lines below it."""
     rows = iter(rows)
-    header, keys = None, None
+    header, keys, fmt = None, None, None
     for _attempt in range(10):
         number, cells = next(rows, (None, None))
         if number is None:
             break
         if not any(str(cell).strip() for cell in cells):
             continue
+        fmt = formats.detect(cells)
+        if fmt:
+            header, keys = cells, formats.roles(fmt, cells)
+            break
         mapped = columns.map_header(cells)
         if sum(1 for key in mapped if key) >= 2:
             header, keys = cells, _merged(cells, mapped)
             break
     if header is None:
         raise ReadError("header")
-    unknown = [str(cell) for cell, key in zip(header, keys, strict=False) if str(cell).strip() and not key]
+    filled = set()
     lines = []
     for number, cells in rows:
-        values = {}
-        for key, cell in zip(keys, cells, strict=False):
-            if key and cell not in ("", None):
-                values[key] = cell.strip() if isinstance(cell, str) else cell
+        found = []
+        for index, (key, cell) in enumerate(zip(keys, cells, strict=False)):
+            if cell is None or not str(cell).strip():
+                continue
+            filled.add(index)
+            if key:
+                found.append((key, cell.strip() if isinstance(cell, str) else cell))
+        values = formats.shape(fmt, found) if fmt else dict(found)
         if not any(str(value).strip() for value in values.values()):
             continue  # an empty line, or one with values under unknown headers only
         if template.is_sample(values):
@@ -151,7 +162,13 @@ def _table(rows, encoding=None, separator=None):
         lines.append((number, values))
         if len(lines) > MAX_LINES:
             raise ReadError("too_many", limit=MAX_LINES)
-    return Table(lines, unknown, encoding, separator)
+    unknown = [
+        str(cell)
+        for index, (cell, key) in enumerate(zip(header, keys, strict=False))
+        # An export's columns of no use here are many and mostly empty: those with values only.
+        if str(cell).strip() and not key and (index in filled or not fmt)
+    ]
+    return Table(lines, unknown, encoding, separator, fmt)
 
 
 def _merged(cells, keys):
@@ -214,20 +231,9 @@ def _card_values(card):
         values["website"] = text(first("url"))
     if first("note"):
         values["comment"] = text(first("note"))
-    bday = text(first("bday"))
-    if org and person and person != org:
-        # The card of a person at a company: the company is the client, the person its contact.
-        values.update(name=org, contact_name=person, contact_function=text(first("title")))
-        values["phone"] = next(iter(phones["work"]), "")
-        values["contact_phone"] = next(iter(phones["cell"]), "") or next(iter(phones["work"][1:]), "")
-        values["email"] = emails[0] if len(emails) > 1 else ""
-        values["contact_email"] = emails[-1] if emails else ""
-        if bday:
-            values["contact_birthday"] = bday
-    else:
-        values.update(name=person or org, birthday=bday)
-        values["phone"] = next(iter(phones["work"]), "")
-        values["mobile"] = next(iter(phones["cell"]), "")
-        values["email"] = emails[0] if emails else ""
-        values["client_type"] = "private_person" if person and not org else ""
+    values.update(
+        formats.card_values(
+            person, org, text(first("title")), phones["work"], phones["cell"], emails, text(first("bday"))
+        )
+    )
     return {key: value for key, value in values.items() if value}
