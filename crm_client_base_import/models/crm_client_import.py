@@ -5,7 +5,7 @@ import base64
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
-from odoo.addons.crm_client_base_dedup.tools import keys, matching
+from odoo.addons.crm_client_base_dedup.tools import blocking, keys, matching
 
 from ..tools import formats, reader
 from ..tools import values as values_io
@@ -242,14 +242,17 @@ class CrmClientImport(models.Model):
             except ValidationError as exc:
                 line.update(action="refuse", values=False, partner_id=partner.id, message_text=exc.args[0])
                 continue
+            # The contacts the client has already: not a second time.
+            known = {keys.name_key(name) for name in partner.child_ids.mapped("name") if name}
             contact = line["values"]["contact"]
-            if contact and keys.name_key(contact["name"]) in {
-                keys.name_key(name) for name in partner.child_ids.mapped("name") if name
-            }:
-                # The client has this contact already: not a second time.
+            if contact and keys.name_key(contact["name"]) in known:
                 line["values"]["contact"] = None
+            if line["values"].get("contacts"):
+                line["values"]["contacts"] = [
+                    item for item in line["values"]["contacts"] if keys.name_key(item["contact"]["name"]) not in known
+                ]
             line.update(partner_id=partner.id, score=match["score"])
-            if not changes and not line["values"]["contact"]:
+            if not changes and not line["values"]["contact"] and not line["values"].get("contacts"):
                 line.update(action="unchanged", message_data={"code": "unchanged", "args": found})
             else:
                 line["values"]["partner"] = changes
@@ -287,6 +290,8 @@ class CrmClientImport(models.Model):
             )
         if code == "repeated":
             return self.env._("Duplicate of line %s", args.get("line"))
+        if code == "contact_of":
+            return self.env._("The same client as line %s: its contact is added to that client", args.get("line"))
         reasons = Finder._reason_text(args.get("reasons") or [])
         if code == "looks_like":
             return self.env._(
@@ -313,19 +318,26 @@ class CrmClientImport(models.Model):
         return ""
 
     def _refuse_repeated(self, lines):
-        """A line describing the same client as an earlier line of the file is refused."""
+        """A line describing the same client as an earlier line of the file is refused, unless
+        it brings a contact: its contact then joins the earlier line's client (an address book
+        gives each person at a company a line of its own, the company repeated)."""
         profiles = [matching.profile_from_values(index, line["values"]["partner"]) for index, line in enumerate(lines)]
         threshold = self.env["crm.client.duplicate.finder"]._import_threshold()
-        for first, second in sorted(matching.candidate_pairs(profiles)):
+        for first, second in sorted(blocking.candidate_pairs(profiles)):
             if lines[second]["action"] != "create" or lines[first]["action"] != "create":
                 continue
             score, _reasons = matching.score_pair(profiles[first], profiles[second])
-            if score >= threshold:
-                lines[second].update(
-                    action="refuse",
-                    message_data={"code": "repeated", "args": {"line": lines[first]["line_number"]}},
-                    values=False,
+            if score < threshold:
+                continue
+            args = {"line": lines[first]["line_number"]}
+            repeated = lines[second]["values"]
+            if repeated["contact"]:
+                lines[first]["values"].setdefault("contacts", []).append(
+                    {"contact": repeated["contact"], "rewritten": (repeated.get("rewritten") or {}).get("contact")}
                 )
+                lines[second].update(action="joined", message_data={"code": "contact_of", "args": args}, values=False)
+            else:
+                lines[second].update(action="refuse", message_data={"code": "repeated", "args": args}, values=False)
 
     def _changes(self, partner, values):
         """The values an update writes on ``partner``: its empty fields, or all with overwrite."""

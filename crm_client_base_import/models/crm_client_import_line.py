@@ -19,6 +19,7 @@ class CrmClientImportLine(models.Model):
             ("update", "Update"),
             ("unchanged", "Already in the base"),
             ("refuse", "Refused"),
+            ("joined", "Contact of another line"),
         ],
         readonly=True,
     )

@@ -107,14 +107,13 @@ class CrmClientImport(models.Model):
                 client_standard_changes=[values_io.rewritten(line, "partner") for line in b]
             ).create([values_io.from_json(line.values["partner"]) for line in b]),
         )
-        with_contact = lines.filtered(lambda line: line.values.get("contact"))
-        contacts = [
-            {**values_io.from_json(line.values["contact"]), "parent_id": partner.id}
-            for line, partner in zip(lines, partners, strict=True)
-            if line.values.get("contact")
-        ]
+        with_contact = lines.filtered(lambda line: values_io.contacts(line))
+        contacts, rewritten = [], []
+        for line, partner in zip(lines, partners, strict=True):
+            for contact, changes in values_io.contacts(line):
+                contacts.append({**values_io.from_json(contact), "parent_id": partner.id})
+                rewritten.append(changes)
         if contacts:
-            rewritten = [values_io.rewritten(line, "contact") for line in with_contact]
             creator = Partner.with_context(client_standard_changes=rewritten)
             self._guarded(with_contact, lambda _b: creator.create(contacts))
         return partners
@@ -134,9 +133,10 @@ class CrmClientImport(models.Model):
             }
             if rewritten:
                 partner._client_log_changes({partner.id: rewritten})
-        if line.values.get("contact"):
-            self.env["res.partner"].with_context(client_standard_changes=[values_io.rewritten(line, "contact")]).create(
-                {**values_io.from_json(line.values["contact"]), "parent_id": partner.id}
+        found = values_io.contacts(line)
+        if found:
+            self.env["res.partner"].with_context(client_standard_changes=[changes for _c, changes in found]).create(
+                [{**values_io.from_json(contact), "parent_id": partner.id} for contact, _changes in found]
             )
 
     def _guarded(self, lines, action):

@@ -93,7 +93,7 @@ class TestFormats(BaseCase):
         ]
         table = reader.read("contacts.csv", csv_file(lines))
         self.assertEqual(table.format, "google")
-        self.assertEqual([number for number, _values in table.lines], [2, 3, 4])
+        self.assertEqual([number for number, _values in table.lines], [2, 4, 5], "file lines: a note spans two")
         first = table.lines[0][1]
         self.assertEqual((first["name"], first["contact_name"]), ("ООО «Визитка»", "Петрова Анна Сергеевна"))
         self.assertEqual(first["contact_function"], "Директор")
@@ -218,6 +218,46 @@ class TestFormats(BaseCase):
                 "phone": "+7 495 333-44-55",
             },
         )
+
+    def test_vcards_of_phones_and_outlook(self):
+        # Android and Outlook write vCard 2.1: quoted-printable UTF-8, or Windows-1251 bytes,
+        # kinds as bare parameters (TEL;CELL), a photo inline.
+        android = (
+            b"BEGIN:VCARD\r\nVERSION:2.1\r\n"
+            b"N;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:=D0=9F=D0=B5=D1=82=D1=80=D0=BE=D0=B2;=D0=98=D0=B2=D0=B0=D0=BD;;;\r\n"
+            b"FN;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:"
+            b"=D0=98=D0=B2=D0=B0=D0=BD =D0=9F=D0=B5=D1=82=D1=80=D0=BE=D0=B2\r\n"
+            b"TEL;CELL:+79161234567\r\nTEL;WORK;PREF:+74951234567\r\nEMAIL;HOME:ivan@example.ru\r\n"
+            b"PHOTO;ENCODING=BASE64;JPEG:/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDAAgGBgcGBQgHBwcJCQgKDBQNDAsLDBkSEw8UHR8eHR\r\n"
+            b" 8cHCAkLiknICIsIxwcKDcpLDAxNDQ0Hyc5PTgyPC4zNDL/\r\n\r\nEND:VCARD\r\n"
+            b"BEGIN:VCARD\r\nVERSION:2.1\r\nN;CHARSET=WINDOWS-1251:"
+            + "Сидоров;Олег".encode("cp1251")
+            + b"\r\nTEL;CELL;VOICE:8 916 000-00-01\r\nEND:VCARD\r\n"
+        )
+        table = reader.read("contacts.vcf", android)
+        self.assertEqual(
+            [values for _number, values in table.lines],
+            [
+                {
+                    "name": "Иван Петров",
+                    "phone": "+74951234567",
+                    "mobile": "+79161234567",
+                    "email": "ivan@example.ru",
+                    "client_type": "private_person",
+                },
+                {"name": "Сидоров Олег", "mobile": "8 916 000-00-01", "client_type": "private_person"},
+            ],
+        )
+        # vCard 4.0: a number as a URI, a birthday without its year (kept in the notes).
+        modern = (
+            "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Пётр Иванов\r\nN:Иванов;Пётр;;;\r\n"
+            "TEL;TYPE=cell;VALUE=uri:tel:+7-916-555-44-34\r\nEMAIL;TYPE=work:petr@example.ru\r\n"
+            "BDAY:--0415\r\nEND:VCARD\r\n"
+        )
+        ((_number, petr),) = reader.read("petr.vcf", modern.encode()).lines
+        self.assertEqual(petr["mobile"], "+7-916-555-44-34")
+        self.assertNotIn("birthday", petr)
+        self.assertEqual(petr["comment"], "День рождения / Birthday: 15.04")
 
     def test_other_files_keep_their_columns(self):
         self.assertIsNone(formats.detect(["Наименование", "ИНН", "Телефон", "Email"]))

@@ -209,16 +209,24 @@ class TestImport(ClientBaseCase):
                 header,
                 ["Анна", "Игоревна", "Лебедева", "ООО «Экспорт»", "Бухгалтер", "+7 495 700-20-30", "", "", "", ""],
                 ["Пётр", "", "Соколов", "", "", "", "+7 916 700-20-31", "sokolov@example.ru", "7/1/1990", "VIP"],
+                ["Олег", "", "Рыбин", "ООО «Экспорт»", "Директор", "+7 495 700-20-30", "", "", "", ""],
             ]
         )
         wizard = self._wizard("outlook.csv", data)
         self.assertIn("Outlook", wizard.file_notes)
         self.assertIn("Categories", wizard.file_notes, "a column with values not taken is said")
         self.assertEqual(wizard.create_count, 2)
+        self.assertEqual(self._outcomes(wizard), {2: "create", 3: "create", 4: "joined"})
+        joined = wizard.line_ids.filtered(lambda line: line.line_number == 4)
+        self.assertEqual(joined.message, "The same client as line 2: its contact is added to that client")
         wizard.action_import()
         company = self.Partner.search([("name", "=", "ООО «Экспорт»")])
         self.assertTrue(company.is_company)
-        self.assertEqual((company.child_ids.name, company.child_ids.function), ("Лебедева Анна Игоревна", "Бухгалтер"))
+        self.assertEqual(
+            sorted(company.child_ids.mapped(lambda contact: (contact.name, contact.function))),
+            [("Лебедева Анна Игоревна", "Бухгалтер"), ("Рыбин Олег", "Директор")],
+            "each person of the company a contact of it, none refused as a duplicate line",
+        )
         petr = self.Partner.search([("name", "=", "Соколов Пётр")])
         self.assertEqual((petr.client_type, petr.email), ("private_person", "sokolov@example.ru"))
         self.assertEqual(str(petr.birthday), "1990-07-01")

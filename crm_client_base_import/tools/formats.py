@@ -254,12 +254,24 @@ def person_name(last="", first="", middle="", whole=""):
     return " ".join(" ".join(parts).split())
 
 
+def yearless(value):
+    """A birthday written without its year (vCard's and Google's --MM-DD, --MMDD), as
+    (month, day), or None: the card's birthday is a date, so it goes to the notes."""
+    match = re.fullmatch(r"--(\d{2})-?(\d{2})", str(value or "").strip())
+    return (int(match.group(1)), int(match.group(2))) if match else None
+
+
 def card_values(person, org, function="", work=(), cell=(), emails=(), birthday=""):
     """The import's columns of a person (``person``) at a company (``org``), or of either
     alone: a person at a company gives the company as the client and the person as its
     contact (the company's phone the first work phone, the person's the mobile; with several
     mailboxes the first is the company's, the others the person's)."""
     values = {}
+    if yearless(birthday):
+        month, day = yearless(birthday)
+        # In both languages: the notes are the client's, read by whoever opens the card.
+        values["comment"] = f"День рождения / Birthday: {day:02d}.{month:02d}"
+        birthday = ""
     if org and person and person != org:
         values.update(name=org, contact_name=person, contact_function=function, contact_birthday=birthday)
         values["phone"] = next(iter(work), "")
@@ -321,7 +333,7 @@ def shape(fmt, row):
         values[role if role != "country" else "country_id"] = one(f"home_{role}" if home else role)
     values["street"] = values["street"] or one("address") or one("legal_address")
     values.update(website=one("website"), vat=one("vat"), kpp=one("kpp"), telegram=one("telegram"))
-    values["comment"] = "\n".join(str(text) for text in by_role.get("comment", []))
+    values["comment"] = "\n".join(str(text) for text in [*by_role.get("comment", []), values.get("comment")] if text)
     return {key: value for key, value in values.items() if value}
 
 

@@ -88,11 +88,16 @@ def read_csv(data):
         separator = csv.Sniffer().sniff(sample, delimiters=";,\t|").delimiter
     except csv.Error:
         separator = max(";,\t|", key=sample.count)
+    # Each record numbered by the file line it starts on: a quoted value may span lines.
+    records = csv.reader(io.StringIO(text, newline=""), delimiter=separator)
+    rows, start = [], 1
     try:
-        rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=separator))
+        for row in records:
+            rows.append((start, row))
+            start = records.line_num + 1
     except csv.Error as exc:
         raise ReadError("csv", reason=str(exc)) from exc
-    return _table(((number, row) for number, row in enumerate(rows, 1)), encoding, separator)
+    return _table(rows, encoding, separator)
 
 
 def _cell(value):
@@ -217,8 +222,10 @@ def _card_values(card):
     org = text(first("org"))
     phones = {"work": [], "cell": []}
     for tel in card.contents.get("tel", []):
-        kinds = {t.lower() for t in tel.params.get("TYPE", [])}
-        phones["cell" if "cell" in kinds else "work"].append(text(tel.value))
+        # vCard 3.0/4.0 give the kind as TYPE=cell, 2.1 as a bare parameter (TEL;CELL).
+        kinds = {t.lower() for t in [*tel.params.get("TYPE", []), *getattr(tel, "singletonparams", [])]}
+        # vCard 4.0 may write the number as a URI (tel:+7-916-...).
+        phones["cell" if "cell" in kinds else "work"].append(text(tel.value).removeprefix("tel:"))
     emails = [text(item.value) for item in card.contents.get("email", []) if text(item.value)]
     values = {}
     adr = first("adr")
@@ -231,9 +238,9 @@ def _card_values(card):
         values["website"] = text(first("url"))
     if first("note"):
         values["comment"] = text(first("note"))
-    values.update(
-        formats.card_values(
-            person, org, text(first("title")), phones["work"], phones["cell"], emails, text(first("bday"))
-        )
+    card = formats.card_values(
+        person, org, text(first("title")), phones["work"], phones["cell"], emails, text(first("bday"))
     )
+    card["comment"] = "\n".join(filter(None, (values.get("comment"), card.get("comment"))))
+    values.update(card)
     return {key: value for key, value in values.items() if value}

@@ -16,6 +16,17 @@ def rewritten(line, key):
     return {fname: tuple(pair) for fname, pair in ((line.values.get("rewritten") or {}).get(key) or {}).items()}
 
 
+def contacts(line):
+    """[(contact values, what the standards rewrote in them)] of a line: its own contact, and
+    those of the lines of the same client joined to it."""
+    found = []
+    if line.values.get("contact"):
+        found.append((line.values["contact"], rewritten(line, "contact")))
+    for item in line.values.get("contacts") or ():
+        found.append((item["contact"], {fname: tuple(pair) for fname, pair in (item.get("rewritten") or {}).items()}))
+    return found
+
+
 def from_json(values):
     values = dict(values)
     for fname in ("birthday",):
