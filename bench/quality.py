@@ -29,7 +29,7 @@ import odoo.addons  # noqa: E402
 
 odoo.addons.__path__.append(str(ROOT))
 
-from odoo.addons.crm_client_base_dedup.tools import matching  # noqa: E402
+from odoo.addons.crm_client_base_dedup.tools import blocking, matching  # noqa: E402
 
 TUNED_ON = "generator"
 FIELDS = ("name", "phone", "mobile", "email", "vat", "kpp", "city", "birthday", "client_type", "street", "zip")
@@ -52,7 +52,7 @@ def evaluate(records):
     profiles = profiles_of(records)
     by_id = {profile.id: profile for profile in profiles}
     accepted = {}
-    for pair in matching.candidate_pairs(profiles):
+    for pair in blocking.candidate_pairs(profiles):
         score, reasons = matching.score_pair(by_id[pair[0]], by_id[pair[1]])
         if score:
             accepted[pair] = (score, reasons)

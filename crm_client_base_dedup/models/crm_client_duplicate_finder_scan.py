@@ -1,7 +1,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """The finder's scans: of the whole base (the review queue's full scan) and of partners just
 changed (the hourly incremental scan). Both find the candidate pairs the way
-matching.candidate_pairs does (a key in common, or a name alike among the names next to it in
+blocking.candidate_pairs does (a key in common, or a name alike among the names next to it in
 its city, in three orders), without ever holding the whole base in memory."""
 
 from collections import deque
@@ -12,7 +12,7 @@ from rapidfuzz import fuzz
 from odoo import api, models
 from odoo.tools import SQL
 
-from ..tools import matching
+from ..tools import blocking, matching
 from .crm_client_duplicate_finder import DEDUP_COLUMNS
 
 # A full scan reads the base in slices of this many rows, and scores this many pairs at a time:
@@ -45,7 +45,7 @@ class CrmClientDuplicateFinder(models.AbstractModel):
     @api.model
     def _scan_candidates(self, max_block=MAX_BLOCK, window=WINDOW):
         """The candidate pairs of a full scan (each as one integer: a << PAIR_SHIFT | b, a < b),
-        as matching.candidate_pairs finds them, without holding the partners: blocks of a phone,
+        as blocking.candidate_pairs finds them, without holding the partners: blocks of a phone,
         an email or a tax id come from SQL (a block larger than ``max_block`` carries no
         signal), the sorted neighbourhoods of names within a city from the base streamed in each
         order. The blocks of one name in a city are scored as they come (_score_name_blocks)."""
@@ -86,7 +86,7 @@ class CrmClientDuplicateFinder(models.AbstractModel):
                 if previous and previous[-1][0][1] != row[1]:
                     previous.clear()
                 for other in previous:
-                    if fuzz.ratio(row[2], other[0][2]) < matching.NAME_RATIO:
+                    if fuzz.ratio(row[2], other[0][2]) < blocking.NAME_RATIO:
                         continue
                     # Two names alike share more than the name, or score_pair refuses them: the
                     # pairs that do not are left out before their profiles are read.
@@ -99,15 +99,15 @@ class CrmClientDuplicateFinder(models.AbstractModel):
 
     @api.model
     def _pair_keys(self, entry):
-        """matching.pair_keys of a streamed name row, worked out once: entry is [row, keys]."""
+        """blocking.pair_keys of a streamed name row, worked out once: entry is [row, keys]."""
         if entry[1] is None:
             _pid, city, _name, street, website, birthday, zip_code, phone, mobile, email, vat = entry[0]
-            entry[1] = matching.stored_pair_keys(street, city, website, birthday, zip_code, (phone, mobile), email, vat)
+            entry[1] = blocking.stored_pair_keys(street, city, website, birthday, zip_code, (phone, mobile), email, vat)
         return entry[1]
 
     @api.model
     def _score_name_blocks(self, accepted, kept, dismissed, cache, max_block=MAX_BLOCK):
-        """Score the pairs of the cards of one name in one city (matching.name_block_pairs) into
+        """Score the pairs of the cards of one name in one city (blocking.name_block_pairs) into
         ``accepted`` and ``kept``, blocks streamed and read SCAN_FETCH cards at a time; return
         the number of pairs scored. Namesakes of common names are many: only their pairs that
         share more than the name are scored."""
@@ -125,7 +125,7 @@ class CrmClientDuplicateFinder(models.AbstractModel):
             by_id = self._cached_profiles([i for b in batch for i in b], cache)
             scored = 0
             for block in batch:
-                for a, b in matching.name_block_pairs([by_id[pid] for pid in block if pid in by_id]):
+                for a, b in blocking.name_block_pairs([by_id[pid] for pid in block if pid in by_id]):
                     if a << PAIR_SHIFT | b in dismissed:
                         continue
                     scored += 1
@@ -252,7 +252,7 @@ class CrmClientDuplicateFinder(models.AbstractModel):
             for probe, compact, pid, other_compact in self.env.execute_query(
                 self._neighbour_query(probes, pattern, window)
             ):
-                if fuzz.ratio(compact, other_compact) >= matching.NAME_RATIO:
+                if fuzz.ratio(compact, other_compact) >= blocking.NAME_RATIO:
                     pairs.add((probe, pid))
         return pairs
 

@@ -110,6 +110,8 @@ class CrmClientMerge(models.AbstractModel):
             done.append((job, sources, dict(moved), record))
         if not done:
             return self.env["crm.client.merge.log"], failures
+        # The survivors read together, the merged cards from their rows: not a query per card.
+        Partner.union(*(job["survivor"] for job, *_rest in done)).fetch(["name", "company_id"])
         logs = (
             self.env["crm.client.merge.log"]
             .sudo()
@@ -119,7 +121,7 @@ class CrmClientMerge(models.AbstractModel):
                         "survivor_id": job["survivor"].id,
                         "survivor_name": job["survivor"].name,
                         "merged_ids": ",".join(str(pid) for pid in sources.ids),
-                        "merged_names": "\n".join(f"#{p.id} {p.name}" for p in sources),
+                        "merged_names": "\n".join(f"#{pid} {rows[pid]['name'] or ''}" for pid in sources.ids),
                         "snapshot": [snapshots[pid] for pid in sources.ids if pid in snapshots],
                         "moved": {f"{table}.{column}": count for (table, column), count in moved.items()},
                         "moved_count": sum(moved.values()),

@@ -2,7 +2,7 @@
 
 from odoo.tests import BaseCase, tagged
 
-from ..tools import keys, matching
+from ..tools import blocking, keys, matching
 from ..tools.keys import name_key
 from ..tools.matching import Profile, score_pair
 
@@ -136,7 +136,7 @@ class TestScoring(BaseCase):
 
     def test_blocks_never_pair_everyone(self):
         profiles = [company(i, f"Фирма {i}", phones=[f"+7495{i:07d}"], city="Москва") for i in range(300)]
-        pairs = matching.candidate_pairs(profiles)
+        pairs = blocking.candidate_pairs(profiles)
         self.assertLess(len(pairs), 300 * 12, "sorted neighbourhoods, not all 44850 pairs")
 
     def test_names_alike_share_more_than_the_name_to_be_candidates(self):
@@ -146,7 +146,7 @@ class TestScoring(BaseCase):
         c = person(3, "Смирнова Андрей Петрович", city="Казань", street="ул. Баумана, 12")
         d = person(4, "Смирнов Андрей Петрович", city="Казань", phones=["+79161234567"])
         e = person(5, "Смирнов Андрей Петрови", city="Казань", phones=["+79161234567"], street="Баумана 7")
-        pairs = matching.candidate_pairs([a, b, c, d, e])
+        pairs = blocking.candidate_pairs([a, b, c, d, e])
         self.assertIn((1, 2), pairs, "the same house")
         self.assertIn((4, 5), pairs, "the same phone")
         self.assertIn((1, 4), pairs, "the same name: left to score_pair")
