@@ -37,6 +37,7 @@ GOAL_INCREMENTAL_SECONDS = 5
 LOAD = """
 import json, os, time
 from odoo.tools import SQL
+from odoo.addons.crm_client_base_dedup.models.res_partner import DEDUP_COLUMNS
 from odoo.addons.crm_client_base_dedup.tools import keys
 
 start = time.perf_counter()
@@ -62,12 +63,7 @@ COLUMNS = (
     "birthday",
     "parent_id",
     "country_id",
-    "dedup_name_key",
-    "dedup_phone_key",
-    "dedup_mobile_key",
-    "dedup_email_key",
-    "dedup_vat_key",
-    "dedup_city_key",
+    *DEDUP_COLUMNS,
 )
 TYPES = ("int4", "int4", "varchar", "varchar", "varchar", "bool", "varchar", "varchar", "varchar", "varchar", "varchar",
          "varchar", "varchar", "varchar", "varchar", "varchar", "varchar", "date", "int4", "int4",

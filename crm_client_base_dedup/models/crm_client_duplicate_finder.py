@@ -10,18 +10,10 @@ from odoo.fields import Domain
 from odoo.tools import SQL
 
 from ..tools import matching
-from .res_partner import PROFILE_COLUMNS
+from .res_partner import DEDUP_COLUMNS, PROFILE_COLUMNS
 
 # True where pg_trgm sees Cyrillic letters as letters (not under LC_CTYPE=C).
 TRIGRAM_PROBE = "SELECT show_trgm('Ромашка') != '{}'"
-DEDUP_COLUMNS = [
-    "dedup_name_key",
-    "dedup_phone_key",
-    "dedup_mobile_key",
-    "dedup_email_key",
-    "dedup_vat_key",
-    "dedup_city_key",
-]
 
 
 # The partners one key of a card brings at most (a switchboard of hundreds says nothing more).

@@ -13,7 +13,7 @@ from odoo import api, models
 from odoo.tools import SQL
 
 from ..tools import blocking, matching
-from .crm_client_duplicate_finder import DEDUP_COLUMNS
+from .res_partner import DEDUP_COLUMNS
 
 # A full scan reads the base in slices of this many rows, and scores this many pairs at a time:
 # its memory does not grow with the base (a million partners would not fit as profiles).

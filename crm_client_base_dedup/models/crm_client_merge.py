@@ -19,7 +19,7 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL, mute_logger
 
 from ..tools import merge_record, merge_sql
-from .crm_client_duplicate_finder import DEDUP_COLUMNS
+from .res_partner import DEDUP_COLUMNS
 
 # Tables whose clashing rows are merged without loss before Odoo's merge runs: followers (the
 # subtypes are joined), bank accounts (Odoo's own _merge_bank_accounts), dismissed pairs, and the

@@ -12,6 +12,15 @@ from ..tools import keys
 
 _logger = logging.getLogger(__name__)
 
+# The detector's stored keys (computed by _compute_dedup_keys).
+DEDUP_COLUMNS = (
+    "dedup_name_key",
+    "dedup_phone_key",
+    "dedup_mobile_key",
+    "dedup_email_key",
+    "dedup_vat_key",
+    "dedup_city_key",
+)
 # Columns a duplicate profile is built from (see matching.Profile).
 PROFILE_COLUMNS = (
     "id",
@@ -30,12 +39,7 @@ PROFILE_COLUMNS = (
     "website",
     "parent_id",
     "company_id",
-    "dedup_name_key",
-    "dedup_phone_key",
-    "dedup_mobile_key",
-    "dedup_email_key",
-    "dedup_vat_key",
-    "dedup_city_key",
+    *DEDUP_COLUMNS,
 )
 # Imported columns a row is matched on (plain values, not relations or dates to parse).
 IMPORT_MATCH_FIELDS = ("name", "phone", "mobile", "email", "vat", "kpp", "city", "street", "zip", "website")
