@@ -1,13 +1,11 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
-import base64
-
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from odoo.addons.crm_client_base_dedup.tools import blocking, keys, matching
 
-from ..tools import formats, reader
+from ..tools import formats
 from ..tools import values as values_io
 
 # Fields an update may fill on an existing client (its own empty ones, unless overwriting).
@@ -27,6 +25,8 @@ UPDATABLE = (
     "whatsapp",
     "birthday",
 )
+# A line's own, never taken from a later line of the same client.
+FIRST_LINE_ONLY = frozenset({"name", "is_company", "client_type"})
 
 
 class CrmClientImport(models.Model):
@@ -47,6 +47,7 @@ class CrmClientImport(models.Model):
     state = fields.Selection(
         [
             ("draft", "Upload"),
+            ("columns", "Columns"),
             ("checked", "Checked"),
             ("running", "Importing"),
             ("done", "Done"),
@@ -112,13 +113,6 @@ class CrmClientImport(models.Model):
 
     # -- reading -------------------------------------------------------------------------------
 
-    def _read(self):
-        self.ensure_one()
-        try:
-            return reader.read(self.file_name, base64.b64decode(self.file or b""))
-        except reader.ReadError as exc:
-            raise UserError(self._read_error_message(exc)) from exc
-
     def _read_error_message(self, exc):
         params = exc.params
         messages = {
@@ -155,15 +149,20 @@ class CrmClientImport(models.Model):
         """Read the file and say per line what the import would do; nothing is written but
         the lines of this wizard."""
         self.ensure_one()
-        table = self._read()
-        if self.state != "draft":
+        if self.state not in ("draft", "columns"):
             raise UserError(self.env._("This file has been checked already."))
+        table = self._read()
+        if self._ask_columns(table):
+            return True
+        self._save_mapping(table)
         lines = self._plan(table.lines)
         self.env["crm.client.import.line"].create([{**line, "import_id": self.id} for line in lines])
         notes = []
         if table.format:
             label = formats.FORMATS[table.format][0]
             notes.append(self.env._("Read as an export of %s: its columns taken as that system writes them.", label))
+        if self.mapping_id:
+            notes.append(self.env._("Columns mapped as in %s.", self.mapping_id.name))
         if table.unknown:
             notes.append(self.env._("Columns not imported: %s.", ", ".join(table.unknown)))
         if table.encoding and table.encoding != "utf-8":
@@ -197,9 +196,9 @@ class CrmClientImport(models.Model):
                     "values": {"partner": values, "contact": contact, "rewritten": rewritten},
                 }
             )
-        valid = [line for line in planned if line["action"] == "create"]
-        self._refuse_repeated(valid)
-        valid = [line for line in valid if line["action"] == "create"]
+        read = [line for line in planned if line["action"] == "create"]
+        self._refuse_repeated(read)
+        valid = [line for line in read if line["action"] == "create"]
         threshold = self.env["crm.client.duplicate.finder"]._import_threshold()
         matches = self.env["crm.client.duplicate.finder"]._match_values([line["values"]["partner"] for line in valid])
         # A match the user may not read is named by its holder only, never by its own data.
@@ -260,6 +259,7 @@ class CrmClientImport(models.Model):
                     action="update",
                     message_data={"code": "updates", "args": {**found, "fields": list(changes)}},
                 )
+        self._follow_first_lines(read)
         return planned
 
     @api.model
@@ -291,7 +291,21 @@ class CrmClientImport(models.Model):
         if code == "repeated":
             return self.env._("Duplicate of line %s", args.get("line"))
         if code == "contact_of":
-            return self.env._("The same client as line %s: its contact is added to that client", args.get("line"))
+            line, taken = args.get("line"), self._field_labels(args.get("fields"))
+            if not args.get("contact"):
+                return self.env._("The same client as line %(line)s: %(fields)s taken into it", line=line, fields=taken)
+            if taken:
+                return self.env._(
+                    "The same client as line %(line)s: its contact is added to that client, "
+                    "and %(fields)s taken into it",
+                    line=line,
+                    fields=taken,
+                )
+            return self.env._("The same client as line %s: its contact is added to that client", line)
+        if code == "first_refused":
+            return self.env._("The same client as line %s, which is refused: not imported either", args.get("line"))
+        if code == "contact_known":
+            return self.env._("The same client as line %s: its contact is there already", args.get("line"))
         reasons = Finder._reason_text(args.get("reasons") or [])
         if code == "looks_like":
             return self.env._(
@@ -303,24 +317,28 @@ class CrmClientImport(models.Model):
         if code == "unchanged":
             return self.env._("Already in the base: %s", reasons)
         if code == "updates":
-            Partner = self.env["res.partner"]
-            labels = [
-                Partner._fields[f].get_description(self.env)["string"]
-                for f in args.get("fields") or []
-                if f in Partner._fields
-            ]
             return self.env._(
                 "Updates %(client)s (%(reasons)s): %(fields)s",
                 client=args.get("client"),
                 reasons=reasons,
-                fields=", ".join(labels) or self.env._("adds the contact"),
+                fields=self._field_labels(args.get("fields")) or self.env._("adds the contact"),
             )
         return ""
 
+    @api.model
+    def _field_labels(self, fnames):
+        """The card's labels of ``fnames``, in the reader's language, joined."""
+        Partner = self.env["res.partner"]
+        return ", ".join(
+            Partner._fields[f].get_description(self.env)["string"] for f in fnames or () if f in Partner._fields
+        )
+
     def _refuse_repeated(self, lines):
-        """A line describing the same client as an earlier line of the file is refused, unless
-        it brings a contact: its contact then joins the earlier line's client (an address book
-        gives each person at a company a line of its own, the company repeated)."""
+        """A line describing the same client as an earlier line of the file joins that line:
+        the values the earlier line lacks are taken into it, and its contact is added to that
+        client (an address book gives each person at a company a line of its own, the company
+        repeated). A line bringing nothing new is refused as a repetition. A joined line
+        remembers its first line (``_first``) to follow its outcome (``_follow_first_lines``)."""
         profiles = [matching.profile_from_values(index, line["values"]["partner"]) for index, line in enumerate(lines)]
         threshold = self.env["crm.client.duplicate.finder"]._import_threshold()
         for first, second in sorted(blocking.candidate_pairs(profiles)):
@@ -331,13 +349,56 @@ class CrmClientImport(models.Model):
                 continue
             args = {"line": lines[first]["line_number"]}
             repeated = lines[second]["values"]
+            taken = self._fold_values(lines[first]["values"], repeated)
             if repeated["contact"]:
                 lines[first]["values"].setdefault("contacts", []).append(
                     {"contact": repeated["contact"], "rewritten": (repeated.get("rewritten") or {}).get("contact")}
                 )
-                lines[second].update(action="joined", message_data={"code": "contact_of", "args": args}, values=False)
+                args["contact"] = keys.name_key(repeated["contact"]["name"])
+            if repeated["contact"] or taken:
+                args["fields"] = taken
+                lines[second].update(
+                    action="joined", message_data={"code": "contact_of", "args": args}, values=False, _first=first
+                )
             else:
                 lines[second].update(action="refuse", message_data={"code": "repeated", "args": args}, values=False)
+
+    @api.model
+    def _fold_values(self, first, later):
+        """Take into the line values ``first`` the client's values only ``later`` has (a website
+        or an address on the second line of a company): never its name or kind. Returns the
+        fields taken."""
+        taken = []
+        for fname, value in later["partner"].items():
+            if value in (None, False, "") or first["partner"].get(fname) or fname in FIRST_LINE_ONLY:
+                continue
+            first["partner"][fname] = value
+            pair = ((later.get("rewritten") or {}).get("partner") or {}).get(fname)
+            if pair:
+                first.setdefault("rewritten", {}).setdefault("partner", {})[fname] = pair
+            taken.append(fname)
+        return taken
+
+    @api.model
+    def _follow_first_lines(self, lines):
+        """A joined line's outcome is its first line's: refused with it, and its contact
+        known already when the client has it (the first line dropped it)."""
+        for line in lines:
+            first = line.pop("_first", None)
+            if first is None:
+                continue
+            first = lines[first]
+            args = line["message_data"]["args"]
+            if first["action"] == "refuse":
+                line.update(action="refuse", message_data={"code": "first_refused", "args": args})
+                continue
+            contact = args.get("contact")
+            kept = {keys.name_key(item["contact"]["name"]) for item in (first["values"] or {}).get("contacts") or ()}
+            if contact and contact not in kept:
+                if args.get("fields"):
+                    del args["contact"]
+                else:
+                    line.update(action="unchanged", message_data={"code": "contact_known", "args": args})
 
     def _changes(self, partner, values):
         """The values an update writes on ``partner``: its empty fields, or all with overwrite."""
@@ -356,9 +417,11 @@ class CrmClientImport(models.Model):
     # -- navigation ----------------------------------------------------------------------------
 
     def action_back(self):
-        """Back to the upload: forget the dry run (nothing was imported yet)."""
-        self.filtered(lambda record: record.state == "checked").line_ids.unlink()
-        self.filtered(lambda record: record.state == "checked").state = "draft"
+        """Back to the upload: forget the dry run and the columns' mapping (nothing was imported yet)."""
+        back = self.filtered(lambda record: record.state in ("columns", "checked"))
+        back.line_ids.unlink()
+        back.column_ids.unlink()
+        back.write({"state": "draft", "mapping_id": False, "has_open_columns": False})
 
     def action_open_clients(self):
         return {

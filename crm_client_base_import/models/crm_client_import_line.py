@@ -19,7 +19,7 @@ class CrmClientImportLine(models.Model):
             ("update", "Update"),
             ("unchanged", "Already in the base"),
             ("refuse", "Refused"),
-            ("joined", "Contact of another line"),
+            ("joined", "Joined to another line"),
         ],
         readonly=True,
     )

@@ -107,15 +107,17 @@ class CrmClientImport(models.Model):
                 client_standard_changes=[values_io.rewritten(line, "partner") for line in b]
             ).create([values_io.from_json(line.values["partner"]) for line in b]),
         )
+        company_of = dict(zip(lines.ids, partners.ids, strict=True))
+
+        def create_contacts(batch):
+            found = [(line, *item) for line in batch for item in values_io.contacts(line)]
+            return Partner.with_context(client_standard_changes=[changes for _l, _c, changes in found]).create(
+                [{**values_io.from_json(contact), "parent_id": company_of[line.id]} for line, contact, _c in found]
+            )
+
         with_contact = lines.filtered(lambda line: values_io.contacts(line))
-        contacts, rewritten = [], []
-        for line, partner in zip(lines, partners, strict=True):
-            for contact, changes in values_io.contacts(line):
-                contacts.append({**values_io.from_json(contact), "parent_id": partner.id})
-                rewritten.append(changes)
-        if contacts:
-            creator = Partner.with_context(client_standard_changes=rewritten)
-            self._guarded(with_contact, lambda _b: creator.create(contacts))
+        if with_contact:
+            self._guarded(with_contact, create_contacts)
         return partners
 
     def _import_updates(self, lines):

@@ -231,6 +231,48 @@ class TestImport(ClientBaseCase):
         self.assertEqual((petr.client_type, petr.email), ("private_person", "sokolov@example.ru"))
         self.assertEqual(str(petr.birthday), "1990-07-01")
 
+    def test_lines_of_one_client_follow_the_first(self):
+        """The later lines of a client join its first line: its values the first lacks are taken,
+        its contact added; refused with it, and 'there already' when the client has the contact."""
+        self.Partner.create({"name": "Иван Петров", "parent_id": self.existing.id})
+        header = ["Наименование", "ИНН", "Телефон", "Сайт", "Контактное лицо", "Должность"]
+        rows = [
+            header,
+            ["ООО «Экспорт»", "5401234566", "+7 495 700-20-30", "", "Анна Лебедева", "Бухгалтер"],
+            ["ООО «Экспорт»", "5401234566", "", "export.example.ru", "Олег Рыбин", "Директор"],
+            ["ООО «Экспорт»", "5401234566", "+7 495 700-20-31", "", "", ""],
+            ["ООО «Ромашка»", "7707083893", "", "", "", ""],
+            ["ООО «Ромашка»", "7707083893", "", "", "Петров Иван", "Директор"],
+        ]
+        wizard = self._wizard("c.csv", csv_file(rows))
+        outcomes = {2: "create", 3: "joined", 4: "refuse", 5: "unchanged", 6: "unchanged"}
+        self.assertEqual(self._outcomes(wizard), outcomes)
+        messages = {line.line_number: line.message for line in wizard.line_ids}
+        self.assertEqual(
+            messages[3],
+            "The same client as line 2: its contact is added to that client, and Website Link taken into it",
+        )
+        self.assertEqual(messages[4], "Duplicate of line 2", "a second phone of the company is not its own")
+        self.assertEqual(messages[6], "The same client as line 5: its contact is there already")
+        wizard.action_import()
+        company = self.Partner.search([("vat", "=", "5401234566"), ("parent_id", "=", False)])
+        self.assertEqual(company.website, "http://export.example.ru")
+        self.assertEqual(sorted(company.child_ids.mapped("name")), ["Анна Лебедева", "Олег Рыбин"])
+        self.assertEqual(self.existing.child_ids.mapped("name"), ["Иван Петров"])
+
+        # A client the salesperson may not update: its later lines are refused with the first.
+        self.existing.user_id = self.boris
+        wizard = (
+            self.env["crm.client.import"]
+            .with_user(self.anna)
+            .create({"file": base64.b64encode(csv_file([header, *rows[4:]])), "file_name": "held.csv"})
+        )
+        wizard.action_preview()
+        self.assertEqual(self._outcomes(wizard), {2: "refuse", 3: "refuse"})
+        refused = wizard.line_ids.filtered(lambda line: line.line_number == 3)
+        self.assertEqual(refused.message, "The same client as line 2, which is refused: not imported either")
+        self.assertNotIn("Иван", " ".join(wizard.line_ids.mapped("message")))
+
     def test_salesperson_imports_for_themselves(self):
         seller = self.anna
         data = csv_file([["Name", "Email"], ["Own Client", "own@client.example"]])

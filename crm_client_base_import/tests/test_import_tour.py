@@ -93,3 +93,23 @@ class TestFirstHourTours(ClientTourCase):
         )
         client = self.env["res.partner"].search([("name", "=", "ООО «Телеграм»")])
         self.assertEqual(client.telegram, "@ivan_petrov")
+
+    def test_columns_step(self):
+        rows = [
+            ["Наименование", "Телефон", "Источник", "Отрасль"],
+            ["ООО «Колонка»", "+7 495 700-40-50", "выставка", "торговля"],
+        ]
+        record = (
+            self.env["crm.client.import"]
+            .with_user(self.salesperson)
+            .create({"file": base64.b64encode(csv_file(rows)), "file_name": "columns.csv"})
+        )
+        self.start_tour(
+            f"/odoo/action-crm_client_base_import.crm_client_import_action/{record.id}",
+            "crm_client_base_import_columns",
+            login=self.salesperson.login,
+        )
+        client = self.env["res.partner"].search([("name", "=", "ООО «Колонка»")])
+        self.assertIn("Источник: выставка", client.comment)
+        self.assertEqual(record.mapping_id.name, "Таблица отдела")
+        self.assertEqual(record.mapping_id.columns, {"Источник": "notes", "Отрасль": False})

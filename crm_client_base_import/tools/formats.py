@@ -267,8 +267,9 @@ def card_values(person, org, function="", work=(), cell=(), emails=(), birthday=
     contact (the company's phone the first work phone, the person's the mobile; with several
     mailboxes the first is the company's, the others the person's)."""
     values = {}
-    if yearless(birthday):
-        month, day = yearless(birthday)
+    day_month = yearless(birthday)
+    if day_month:
+        month, day = day_month
         # In both languages: the notes are the client's, read by whoever opens the card.
         values["comment"] = f"День рождения / Birthday: {day:02d}.{month:02d}"
         birthday = ""
@@ -311,13 +312,12 @@ def shape(fmt, row):
         return next(iter(by_role.get(role, ())), "")
 
     if fmt == "1c" or (fmt == "bitrix24" and not (one("first") or one("last"))):
-        return _firm_values(fmt, by_role, one)
+        return _firm_values(by_role, one)
     person = person_name(one("last"), one("first"), one("middle"), one("person"))
     company = one("company")
     if fmt == "amocrm" and header_key(one("kind")) == "компания":
         person, company = "", company or person
-    kinds = ("phone_main", "phone_work", "phone_other", "phone_home")
-    work = [phone for role in kinds for phone in by_role.get(role, ())]
+    work = _work_phones(by_role)
     cell = by_role.get("phone_mobile", [])
     values = card_values(
         person,
@@ -333,11 +333,23 @@ def shape(fmt, row):
         values[role if role != "country" else "country_id"] = one(f"home_{role}" if home else role)
     values["street"] = values["street"] or one("address") or one("legal_address")
     values.update(website=one("website"), vat=one("vat"), kpp=one("kpp"), telegram=one("telegram"))
-    values["comment"] = "\n".join(str(text) for text in [*by_role.get("comment", []), values.get("comment")] if text)
+    values["comment"] = _notes(by_role, values.get("comment"))
     return {key: value for key, value in values.items() if value}
 
 
-def _firm_values(fmt, by_role, one):
+def _work_phones(by_role):
+    """A line's phones other than mobile, the main ones first."""
+    return [
+        phone for role in ("phone_main", "phone_work", "phone_other", "phone_home") for phone in by_role.get(role, ())
+    ]
+
+
+def _notes(by_role, *more):
+    """A line's notes columns, and ``more`` notes, one a line."""
+    return "\n".join(str(text) for text in [*by_role.get("comment", []), *more] if text)
+
+
+def _firm_values(by_role, one):
     """A line of a list of firms (1C counterparties, Bitrix24 companies)."""
     values = {
         "name": one("name") or one("company") or one("full_name"),
@@ -351,11 +363,9 @@ def _firm_values(fmt, by_role, one):
         "country_id": one("country"),
         "website": one("website"),
         "telegram": one("telegram"),
-        "comment": "\n".join(str(text) for text in by_role.get("comment", [])),
+        "comment": _notes(by_role),
     }
-    phones = [
-        phone for role in ("phone_main", "phone_work", "phone_other", "phone_home") for phone in by_role.get(role, ())
-    ]
+    phones = _work_phones(by_role)
     values["phone"] = next(iter(phones), "")
     values["mobile"] = one("phone_mobile") or next(iter(phones[1:]), "")
     values["email"] = ", ".join(by_role.get("email", []))

@@ -40,31 +40,49 @@ class ReadError(ValueError):
         self.params = params
 
 
+# What a user may map a column the reader does not know to, besides a column key: the card's
+# notes, with the column's name before its value, or nothing.
+NOTES = "notes"
+IGNORE = "ignore"
+# The values of a column shown to the user mapping it.
+SAMPLES = 3
+
+
 class Table:
     """Numbered lines of an import file: ``lines`` is [(line number, {key: value})],
-    ``unknown`` the headers not recognised, ``encoding`` and ``separator`` what was read."""
+    ``unknown`` the headers not recognised (nor mapped), ``encoding`` and ``separator`` what was
+    read. ``open_columns`` is [(header, [first values])] of the unknown columns holding values,
+    and ``signature`` the file's header line as compared (a saved column mapping's key)."""
 
-    def __init__(self, lines, unknown=(), encoding=None, separator=None, fmt=None):
+    def __init__(self, lines, unknown=(), encoding=None, separator=None, fmt=None, open_columns=(), signature=""):
         self.lines = lines
         self.unknown = list(unknown)
         self.encoding = encoding
         self.separator = separator
         # The export recognised (a key of formats.FORMATS), if any.
         self.format = fmt
+        self.open_columns = list(open_columns)
+        self.signature = signature
 
 
-def read(filename, data):
-    """A Table from a file's name and bytes; raises ReadError."""
+def signature(header):
+    """A header line as compared: its non-empty cells' keys, in order."""
+    return "|".join(columns.header_key(cell) for cell in header if columns.header_key(cell))
+
+
+def read(filename, data, mapping=None):
+    """A Table from a file's name and bytes; raises ReadError. ``mapping`` ({header key:
+    column key, NOTES or IGNORE}) says what the columns the reader does not know hold."""
     if len(data) > MAX_BYTES:
         raise ReadError("too_big", size=len(data), limit=MAX_BYTES)
     name = (filename or "").lower()
     if name.endswith(".vcf") or data.lstrip()[:11].upper() == b"BEGIN:VCARD":
         return read_vcard(data)
     if name.endswith((".xlsx", ".xlsm")) or data[:2] == b"PK":
-        return read_xlsx(data)
+        return read_xlsx(data, mapping)
     if name.endswith((".xls", ".ods")):
         raise ReadError("format", extension=name.rsplit(".", 1)[-1])
-    return read_csv(data)
+    return read_csv(data, mapping)
 
 
 def decode(data):
@@ -81,7 +99,7 @@ def decode(data):
             raise ReadError("encoding") from exc
 
 
-def read_csv(data):
+def read_csv(data, mapping=None):
     text, encoding = decode(data)
     sample = "\n".join(text.splitlines()[:20])
     try:
@@ -97,7 +115,7 @@ def read_csv(data):
             start = records.line_num + 1
     except csv.Error as exc:
         raise ReadError("csv", reason=str(exc)) from exc
-    return _table(rows, encoding, separator)
+    return _table(rows, encoding, separator, mapping)
 
 
 def _cell(value):
@@ -112,7 +130,7 @@ def _cell(value):
     return str(value)
 
 
-def read_xlsx(data):
+def read_xlsx(data, mapping=None):
     import openpyxl
 
     try:
@@ -124,13 +142,13 @@ def read_xlsx(data):
     rows = (
         (number, [_cell(value) for value in row]) for number, row in enumerate(sheet.iter_rows(values_only=True), 1)
     )
-    return _table(rows)
+    return _table(rows, mapping=mapping)
 
 
-def _table(rows, encoding=None, separator=None):
+def _table(rows, encoding=None, separator=None, mapping=None):
     """Find the header (the first of the first 10 non-empty lines naming two known columns, or
     the header of an export formats.detect knows; titles above it are skipped), then key the
-    lines below it."""
+    lines below it, the unknown columns as ``mapping`` says."""
     rows = iter(rows)
     header, keys, fmt = None, None, None
     for _attempt in range(10):
@@ -149,17 +167,36 @@ def _table(rows, encoding=None, separator=None):
             break
     if header is None:
         raise ReadError("header")
-    filled = set()
+    mapping = mapping or {}
+    mapped = {
+        index: mapping[columns.header_key(cell)]
+        for index, (cell, key) in enumerate(zip(header, keys, strict=False))
+        if not key and mapping.get(columns.header_key(cell))
+    }
+    filled = {}
     lines = []
     for number, cells in rows:
-        found = []
+        found, extra, notes = [], [], []
         for index, (key, cell) in enumerate(zip(keys, cells, strict=False)):
             if cell is None or not str(cell).strip():
                 continue
-            filled.add(index)
+            cell = cell.strip() if isinstance(cell, str) else cell
+            seen = filled.setdefault(index, [])
+            if len(seen) < SAMPLES:
+                seen.append(str(cell))
             if key:
-                found.append((key, cell.strip() if isinstance(cell, str) else cell))
+                found.append((key, cell))
+            elif mapped.get(index) == NOTES:
+                notes.append(f"{str(header[index]).strip()}: {cell}")
+            elif mapped.get(index) in columns.KEYS:
+                extra.append((mapped[index], cell))
         values = formats.shape(fmt, found) if fmt else dict(found)
+        # A mapped column fills what the known ones left empty.
+        for key, cell in extra:
+            if not values.get(key):
+                values[key] = cell
+        if notes:
+            values["comment"] = "\n".join(filter(None, (str(values.get("comment") or ""), *notes)))
         if not any(str(value).strip() for value in values.values()):
             continue  # an empty line, or one with values under unknown headers only
         if template.is_sample(values):
@@ -171,9 +208,14 @@ def _table(rows, encoding=None, separator=None):
         str(cell)
         for index, (cell, key) in enumerate(zip(header, keys, strict=False))
         # An export's columns of no use here are many and mostly empty: those with values only.
-        if str(cell).strip() and not key and (index in filled or not fmt)
+        if str(cell).strip() and not key and index not in mapped and (index in filled or not fmt)
     ]
-    return Table(lines, unknown, encoding, separator, fmt)
+    open_columns = [
+        (str(cell).strip(), filled[index])
+        for index, (cell, key) in enumerate(zip(header, keys, strict=False))
+        if str(cell).strip() and not key and index in filled
+    ]
+    return Table(lines, unknown, encoding, separator, fmt, open_columns, signature(header))
 
 
 def _merged(cells, keys):

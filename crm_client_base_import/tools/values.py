@@ -10,10 +10,15 @@ def json_safe(values):
     return {key: value.isoformat() if isinstance(value, datetime.date) else value for key, value in values.items()}
 
 
+def _pairs(found):
+    """{field: (as in the file, as stored)} from its JSON form (lists)."""
+    return {fname: tuple(pair) for fname, pair in (found or {}).items()}
+
+
 def rewritten(line, key):
     """What the data standards rewrote in a line's ``key`` ("partner" or "contact") values:
     {field: (as in the file, as stored)}; none for lines planned before this was kept."""
-    return {fname: tuple(pair) for fname, pair in ((line.values.get("rewritten") or {}).get(key) or {}).items()}
+    return _pairs((line.values.get("rewritten") or {}).get(key))
 
 
 def contacts(line):
@@ -23,7 +28,7 @@ def contacts(line):
     if line.values.get("contact"):
         found.append((line.values["contact"], rewritten(line, "contact")))
     for item in line.values.get("contacts") or ():
-        found.append((item["contact"], {fname: tuple(pair) for fname, pair in (item.get("rewritten") or {}).items()}))
+        found.append((item["contact"], _pairs(item.get("rewritten"))))
     return found
 
 

@@ -45,3 +45,51 @@ registry.category("web_tour.tours").add("crm_client_base_import_telegram", {
         },
     ]),
 });
+
+// A file with columns the reader does not know: the salesperson says what one holds, names the
+// mapping, checks the file and imports it.
+registry.category("web_tour.tours").add("crm_client_base_import_columns", {
+    steps: () => patientSteps([
+        {
+            trigger: ".o_form_view .o_statusbar_buttons button[name=action_preview]",
+            run: "click",
+        },
+        {
+            trigger: ".o_field_widget[name=column_ids] .o_data_row:contains(Источник):contains(выставка) .o_data_cell[name=target]",
+            run: "click",
+        },
+        {
+            trigger: ".o_field_widget[name=column_ids] .o_selected_row .o_field_widget[name=target] input",
+            run: "click",
+        },
+        {
+            trigger: ".o_select_menu_item:contains(В комментарий)",
+            run: "click",
+        },
+        {
+            trigger: ".o_form_view .o_field_widget[name=mapping_name] input",
+            run: "edit Таблица отдела",
+        },
+        {
+            trigger: ".o_form_view .o_statusbar_buttons button[name=action_preview]",
+            run: "click",
+        },
+        {
+            trigger: ".o_field_widget[name=line_ids] .o_data_row:contains(ООО «Колонка»):contains(Новый клиент)",
+        },
+        {
+            trigger: ".o_form_view .o_field_widget[name=file_notes]:contains(Отрасль)",
+        },
+        {
+            trigger: ".o_form_view .o_statusbar_buttons button[name=action_import]",
+            run: "click",
+        },
+        {
+            trigger: ".modal-footer .btn-primary",
+            run: "click",
+        },
+        {
+            trigger: ".o_form_view .o_field_widget[name=summary]:contains(Создано клиентов: 1)",
+        },
+    ]),
+});
