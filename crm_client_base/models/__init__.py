@@ -4,6 +4,7 @@ from . import crm_client_visibility_mixin  # isort: skip
 from . import (
     account_move,
     base,
+    crm_client_card,
     crm_client_channel_report,
     crm_client_completeness_rule,
     crm_client_completeness_snapshot,
@@ -42,3 +43,4 @@ from . import res_partner_completeness  # isort: skip
 from . import res_partner_hygiene  # isort: skip
 from . import res_partner_interactions  # isort: skip
 from . import res_partner_value  # isort: skip
+from . import res_partner_card  # isort: skip

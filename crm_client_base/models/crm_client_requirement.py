@@ -15,6 +15,11 @@ class CrmClientRequirement(models.Model):
 
     name = fields.Char(required=True, translate=True)
     code = fields.Selection(CHECKS, required=True, readonly=True)
+    # For the check "a card property": which one (its technical name).
+    property_name = fields.Char("Card property", readonly=True)
     sequence = fields.Integer(default=10)
 
-    _code_unique = models.Constraint("UNIQUE(code)", "There is one requirement per check.")
+    _check_unique = models.UniqueIndex("(code) WHERE code != 'property'", "There is one requirement per check.")
+    _property_unique = models.UniqueIndex(
+        "(property_name) WHERE code = 'property'", "There is one requirement per card property."
+    )

@@ -6,6 +6,7 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 from ..tools import standards
+from .crm_client_card import CLIENT_TYPES
 
 
 class ResPartner(models.Model):
@@ -41,11 +42,7 @@ class ResPartner(models.Model):
 
     # -- the client ---------------------------------------------------------------------------
     client_type = fields.Selection(
-        selection=[
-            ("company", "Company"),
-            ("individual_entrepreneur", "Individual entrepreneur"),
-            ("private_person", "Private person"),
-        ],
+        selection=CLIENT_TYPES,
         compute="_compute_client_type",
         store=True,
         readonly=False,

@@ -12,6 +12,7 @@ from odoo import api, fields, models
 from odoo.tools import SQL, mute_logger
 
 from ..tools.cron import cron_progress
+from ..tools.properties import empty_value
 
 _logger = logging.getLogger(__name__)
 
@@ -92,7 +93,20 @@ class ResPartner(models.Model):
             "source": filled("source_id"),
             "preferred_channel": filled("preferred_channel"),
             "call_window": filled("call_time_from", "call_time_to", "call_weekday_ids"),
+            # Which property: the rule's (see _client_rule_met); met when the property has a value.
+            "property": (
+                ("client_properties", "client_type"),
+                lambda partner, _key_person, name=None: not empty_value(partner._client_property_values().get(name)),
+            ),
         }
+
+    @api.model
+    def _client_rule_met(self, checks, rule, partner, key_person):
+        """True when ``partner`` meets the completeness ``rule``."""
+        predicate = checks[rule.requirement][1]
+        if rule.requirement == "property":
+            return predicate(partner, key_person, name=rule.property_name)
+        return predicate(partner, key_person)
 
     @api.model
     def _client_completeness_fields(self):
@@ -153,7 +167,9 @@ class ResPartner(models.Model):
         for partner in clients.sudo():
             applicable = by_type.get(partner.client_type, rules.browse())
             total = sum(applicable.mapped("weight"))
-            missing = applicable.filtered(lambda r, p=partner: not checks[r.requirement][1](p, p.id in with_people))
+            missing = applicable.filtered(
+                lambda r, p=partner: not self._client_rule_met(checks, r, p, p.id in with_people)
+            )
             score = round(100 * (total - sum(missing.mapped("weight"))) / total) if total else 100
             text = {lang: ", ".join(labels[rule][lang] for rule in missing) for lang in langs} if missing else None
             threshold = (partner.company_id or self.env.company).client_completeness_threshold
@@ -178,12 +194,12 @@ class ResPartner(models.Model):
             )
         )
         requirement_of = {
-            requirement.code: requirement.id
+            (requirement.code, requirement.property_name or False): requirement.id
             for requirement in self.env["crm.client.requirement"]
             .sudo()
             .search([("code", "in", rules.mapped("requirement"))])
         }
-        code_of = {rule.id: rule.requirement for rule in rules}
+        code_of = {rule.id: rule._requirement_key() for rule in rules}
         ids = [row[0] for row in rows]
         for table, column, pairs in (
             (

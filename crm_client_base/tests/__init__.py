@@ -1,6 +1,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from . import (
     test_access,
+    test_card_properties,
     test_client_card_tour,
     test_client_type,
     test_client_value,

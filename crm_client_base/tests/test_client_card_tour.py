@@ -79,3 +79,27 @@ class TestFirstClientTour(ClientTourCase):
         self.start_tour("/odoo", "crm_client_base_first_client", login=anna.login)
         client = self.env["res.partner"].search([("name", "=", "ООО «Первый клиент»")])
         self.assertEqual((client.phone, client.user_id), ("+7 495 123-45-67", anna))
+
+
+@tagged("post_install", "-at_install")
+class TestCardPropertiesTour(ClientTourCase):
+    def test_manager_adds_a_property_and_fills_it(self):
+        self.env["res.lang"]._activate_lang("en_US")
+        manager = new_test_user(
+            self.env,
+            login="ccb_card_manager",
+            groups="base.group_user,base.group_partner_manager,sales_team.group_sale_manager",
+            lang="en_US",
+        )
+        client = self.env["res.partner"].create({"name": "ООО «Карточка»", "is_company": True})
+        self.start_tour(
+            f"/odoo/action-crm_client_base.res_partner_action/{client.id}",
+            "crm_client_base_card_properties",
+            login=manager.login,
+        )
+        card = self.env.ref("crm_client_base.crm_client_card_company")
+        self.assertEqual([prop["string"] for prop in card.properties_definition], ["Sector"])
+        name = card.properties_definition[0]["name"]
+        self.assertEqual(client._client_property_values(), {name: "retail"})
+        person_card = self.env.ref("crm_client_base.crm_client_card_private_person")
+        self.assertFalse(person_card.properties_definition, "a company's field: not on a private person's card")

@@ -1,4 +1,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import datetime
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import format_datetime
@@ -7,9 +9,20 @@ from odoo.tools import format_datetime
 RESTORABLE = {"char", "text", "selection", "many2one", "integer", "float", "monetary", "boolean", "date", "datetime"}
 
 
+def _kind(tracking):
+    """The type of the value a tracking keeps: its field's, or its card property's."""
+    return (tracking.field_info or {}).get("type") or tracking.field_id.ttype
+
+
 def _display(tracking, new):
-    value = tracking._format_display_value(tracking.field_id.ttype, new=new)[0]
+    value = tracking._format_display_value(_kind(tracking), new=new)[0]
     return "" if value is False or value is None else str(value)
+
+
+def _restorable(tracking):
+    if tracking.field_id.ttype == "properties":
+        return bool((tracking.field_info or {}).get("property")) and _kind(tracking) in RESTORABLE
+    return tracking.field_id.ttype in RESTORABLE
 
 
 class CrmClientHistoryWizard(models.TransientModel):
@@ -51,10 +64,10 @@ class CrmClientHistoryWizard(models.TransientModel):
                     "tracking_value_id": tracking.id,
                     "date": tracking.mail_message_id.date,
                     "author_id": tracking.mail_message_id.author_id.id,
-                    "field_description": tracking.field_id.field_description,
+                    "field_description": (tracking.field_info or {}).get("desc") or tracking.field_id.field_description,
                     "old_value": _display(tracking, new=False),
                     "new_value": _display(tracking, new=True),
-                    "restorable": tracking.field_id.ttype in RESTORABLE,
+                    "restorable": _restorable(tracking),
                 }
                 for tracking in trackings
             ]
@@ -85,9 +98,23 @@ class CrmClientHistoryLine(models.TransientModel):
         tracking = self.tracking_value_id.sudo()
         fname = tracking.field_id.name
         field = partner._fields.get(fname)
-        if not field or field.type not in RESTORABLE:
+        if not field or not _restorable(tracking):
             raise UserError(self.env._("The previous value of %s cannot be restored.", self.field_description))
-        partner.write({fname: self._previous_value(field, tracking)})
+        if field.type == "properties":
+            # A card property: the others of the card kept as they are.
+            name = tracking.field_info["property"]
+            definition = {prop["name"]: prop for prop in field._get_properties_definition(partner) or ()}
+            if name not in definition:
+                raise UserError(self.env._("%s is no longer a property of this client's card.", self.field_description))
+            selection = definition[name].get("selection") or []
+            value = self._previous_value(_kind(tracking), tracking, lambda _env: selection)
+            if isinstance(value, datetime.date):
+                # Properties keep dates as text.
+                value = fields.Datetime.to_string(value) if isinstance(value, datetime.datetime) else str(value)
+            partner.write({fname: {**partner._client_property_values(), name: value}})
+        else:
+            value = self._previous_value(field.type, tracking, lambda env: field._description_selection(env))
+            partner.write({fname: value})
         partner.message_post(
             body=self.env._(
                 "%(field)s restored to its value before the change of %(date)s.",
@@ -100,31 +127,32 @@ class CrmClientHistoryLine(models.TransientModel):
         )
         return {"type": "ir.actions.act_window_close"}
 
-    def _previous_value(self, field, tracking):
-        if field.type in ("char", "text"):
-            return (tracking.old_value_char if field.type == "char" else tracking.old_value_text) or False
-        if field.type == "many2one":
+    def _previous_value(self, kind, tracking, selection):
+        """The value before the change ``tracking`` kept, of type ``kind``; ``selection(env)``
+        the (key, label) pairs of a selection in that environment's language."""
+        if kind in ("char", "text"):
+            return (tracking.old_value_char if kind == "char" else tracking.old_value_text) or False
+        if kind == "many2one":
             return tracking.old_value_integer or False
-        if field.type == "boolean":
+        if kind == "boolean":
             return bool(tracking.old_value_integer)
-        if field.type == "integer":
+        if kind == "integer":
             return tracking.old_value_integer
-        if field.type in ("float", "monetary"):
+        if kind in ("float", "monetary"):
             return tracking.old_value_float
-        if field.type == "date":
+        if kind == "date":
             return tracking.old_value_datetime and tracking.old_value_datetime.date()
-        if field.type == "datetime":
+        if kind == "datetime":
             return tracking.old_value_datetime
         # selection: the tracking keeps the label, in the language of whoever changed it
         label = tracking.old_value_char
         if not label:
             return False
-        model = self.env[field.model_name]
         langs = dict.fromkeys(
             [self.env.lang or "en_US", "en_US"] + [c for c, _n in self.env["res.lang"].get_installed()]
         )
         for lang in langs:
-            for key, value in field._description_selection(model.with_context(lang=lang).env):
+            for key, value in selection(self.with_context(lang=lang).env):
                 if value == label:
                     return key
         raise UserError(self.env._("The previous value of %s cannot be restored.", self.field_description))

@@ -18,6 +18,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL, mute_logger
 
+from odoo.addons.crm_client_base.tools.properties import empty_value
+
 from ..tools import merge_record, merge_sql
 from .res_partner import DEDUP_COLUMNS
 
@@ -177,8 +179,25 @@ class CrmClientMerge(models.AbstractModel):
         Wizard._update_foreign_keys(sources, survivor)
         Wizard._update_reference_fields(sources, survivor)
         Wizard._update_values(sources, survivor)
+        self._merge_card_properties(sources, survivor)
         self.env.add_to_compute(survivor._fields["partner_share"], survivor)
         self.env["crm.client.value"]._refresh(survivor.ids)
+
+    @api.model
+    def _merge_card_properties(self, sources, survivor):
+        """The survivor's card properties left empty take the value of a merged card of the same
+        client type (the last one filled, as Odoo's merge does for fields): Odoo's merge leaves
+        properties out."""
+        if "client_properties" not in survivor._fields:
+            return
+        kept = survivor._client_property_values()
+        merged = dict(kept)
+        for source in sources.filtered(lambda partner: partner.client_card_id == survivor.client_card_id):
+            for name, value in source._client_property_values().items():
+                if name in kept and not empty_value(value) and empty_value(kept[name]):
+                    merged[name] = value
+        if merged != kept:
+            survivor.client_properties = merged
 
     @api.model
     def _merge_conflicts(self, Wizard, src_partners, dst_partner):

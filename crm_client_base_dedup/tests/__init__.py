@@ -4,6 +4,7 @@ from . import (
     test_hidden_banner_tour,
     test_matching,
     test_merge,
+    test_merge_properties,
     test_merge_tour,
     test_merge_undo,
     test_scan,

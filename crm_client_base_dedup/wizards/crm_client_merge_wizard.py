@@ -6,6 +6,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import format_date
 
+from odoo.addons.crm_client_base.tools.properties import empty_value
+
 # Card fields offered for a choice of the surviving value, in this order.
 MERGE_FIELDS = (
     "name",
@@ -93,6 +95,25 @@ class CrmClientMergeWizard(models.TransientModel):
             else:
                 source, reason = (survivor if survivor[name] else filled[0]), "kept"
             lines.append({"field_name": name, "source_id": source.id, "reason": reason})
+        return lines + self._property_lines(partners, survivor)
+
+    @api.model
+    def _property_lines(self, partners, survivor):
+        """One line per property of the kept card's client type on which the cards of that type
+        differ: the kept card's value, or the only one."""
+        if "client_properties" not in partners._fields:
+            return []
+        alike = [p for p in partners if p.client_card_id == survivor.client_card_id]
+        values = {p.id: p._client_property_values() for p in alike}
+        lines = []
+        for name, kept in values[survivor.id].items():
+            filled = [p for p in alike if not empty_value(values[p.id].get(name))]
+            distinct = {_hashable(values[p.id][name]) for p in filled}
+            if len(distinct) < 2 and (not empty_value(kept) or not filled):
+                continue
+            source = survivor if not empty_value(kept) else filled[0]
+            reason = "only" if len(distinct) == 1 else "kept"
+            lines.append({"field_name": f"{PROPERTY_PREFIX}{name}", "source_id": source.id, "reason": reason})
         return lines
 
     @api.model
@@ -195,10 +216,18 @@ class CrmClientMergeWizard(models.TransientModel):
         if len(partners) < 2:
             raise UserError(self.env._("Choose at least two clients to merge."))
         values = {}
+        chosen = {}
         for line in self.line_ids:
+            if line.field_name.startswith(PROPERTY_PREFIX):
+                if line.source_id:
+                    name = line.field_name.removeprefix(PROPERTY_PREFIX)
+                    chosen[name] = line.source_id._client_property_values().get(name)
+                continue
             field = partners._fields[line.field_name]
             if line.source_id and line.source_id != self.survivor_id:
                 values[line.field_name] = field.convert_to_write(line.source_id[line.field_name], line.source_id)
+        if chosen:
+            values["client_properties"] = self._merged_properties(partners, chosen)
         log = self.env["crm.client.merge"]._merge_partners(
             partners, self.survivor_id, values, duplicate=self.duplicate_id
         )
@@ -209,6 +238,19 @@ class CrmClientMergeWizard(models.TransientModel):
             "view_mode": "form",
             "target": "current",
         }
+
+    def _merged_properties(self, partners, chosen):
+        """The survivor's card properties after the merge: the value chosen per property, the
+        others as the merge fills them (the kept card's, else a merged card's)."""
+        survivor = self.survivor_id
+        merged = survivor._client_property_values()
+        for partner in partners - survivor:
+            if partner.client_card_id != survivor.client_card_id:
+                continue
+            for name, value in partner._client_property_values().items():
+                if name in merged and empty_value(merged[name]) and not empty_value(value):
+                    merged[name] = value
+        return {**merged, **chosen}
 
 
 class CrmClientMergeWizardLine(models.TransientModel):
@@ -241,6 +283,9 @@ class CrmClientMergeWizardLine(models.TransientModel):
     def _compute_display(self):
         for line in self:
             partners = line.wizard_id.partner_ids._origin
+            if line.field_name.startswith(PROPERTY_PREFIX):
+                line._display_property(partners)
+                continue
             field = partners._fields.get(line.field_name)
             if not field:
                 line.field_label = line.values_text = line.preview = False
@@ -249,6 +294,39 @@ class CrmClientMergeWizardLine(models.TransientModel):
             labelled = partners.with_context(partner_show_db_id=True)
             line.values_text = "\n".join(f"{p.display_name}: {_shown(p, line.field_name)}" for p in labelled)
             line.preview = _shown(line.source_id._origin, line.field_name) if line.source_id else ""
+
+    def _display_property(self, partners):
+        name = self.field_name.removeprefix(PROPERTY_PREFIX)
+        survivor = self.wizard_id.survivor_id._origin
+        definition = {
+            prop["name"]: prop
+            for prop in partners._fields["client_properties"]._get_properties_definition(survivor) or ()
+        }
+        label = partners._fields["client_properties"]._description_string(self.env)
+        self.field_label = f"{label}: {definition.get(name, {}).get('string', name)}"
+        alike = partners.filtered(lambda p: p.client_card_id == survivor.client_card_id)
+        labelled = alike.with_context(partner_show_db_id=True)
+        self.values_text = "\n".join(f"{p.display_name}: {_shown_property(p, name)}" for p in labelled)
+        self.preview = _shown_property(self.source_id._origin, name) if self.source_id else ""
+
+
+# A merge line of a card property: its field name is the prefix and the property's name.
+PROPERTY_PREFIX = "client_properties."
+
+
+def _hashable(value):
+    return tuple(value) if isinstance(value, list) else value
+
+
+def _shown_property(partner, name):
+    """A card property's value as the card shows it (a label, a record's name)."""
+    try:
+        value = partner.client_properties[name]
+    except KeyError:
+        return ""
+    if hasattr(value, "_name"):
+        return ", ".join(value.mapped("display_name"))
+    return "" if value in (False, None) else str(value)
 
 
 def _shown(partner, name):

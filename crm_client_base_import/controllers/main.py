@@ -19,8 +19,10 @@ class ClientImportTemplate(http.Controller):
         mimetype, build = KINDS[kind]
         russian = (request.env.lang or "").startswith("ru")
         name = ("клиенты" if russian else "clients") + "." + kind
+        # The company's card properties as columns too, after ours.
+        extra = list(dict.fromkeys(label for _target, label in request.env["crm.client.import"]._property_columns()))
         return request.make_response(
-            build(russian),
+            build(russian, extra),
             headers=[
                 ("Content-Type", mimetype),
                 ("Content-Disposition", http.content_disposition(name)),

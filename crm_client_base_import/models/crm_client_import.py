@@ -3,6 +3,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from odoo.addons.crm_client_base.tools.properties import empty_value
 from odoo.addons.crm_client_base_dedup.tools import blocking, keys, matching
 
 from ..tools import formats
@@ -403,6 +404,15 @@ class CrmClientImport(models.Model):
     def _changes(self, partner, values):
         """The values an update writes on ``partner``: its empty fields, or all with overwrite."""
         changes = {}
+        if values.get("client_properties"):
+            current = partner._client_property_values()
+            taken = {
+                name: value
+                for name, value in values["client_properties"].items()
+                if name in current and current[name] != value and (self.overwrite or empty_value(current[name]))
+            }
+            if taken:
+                changes["client_properties"] = {**current, **taken}
         for fname in UPDATABLE:
             new = values.get(fname)
             if not new:

@@ -27,6 +27,7 @@ class CrmClientImportColumn(models.Model):
         Import = self.env["crm.client.import"]
         return [
             *((key, Import._column_label(key)) for key in columns.KEYS),
+            *Import._property_targets(),
             (reader.NOTES, self.env._("Notes, with the column's name")),
             (reader.IGNORE, self.env._("Nothing: ignore the column")),
         ]

@@ -43,11 +43,14 @@ class CrmClientImport(models.Model):
         return table
 
     def _column_mapping(self):
-        """{header key: column key, reader.NOTES, reader.IGNORE, or False for not imported} as
-        decided for this file."""
+        """{header key: column key, card property, reader.NOTES, reader.IGNORE, or False for not
+        imported} as decided for this file; a column headed as a card property is that property
+        unless decided otherwise."""
         if self.column_ids:
-            return {columns.header_key(column.header): column.target for column in self.column_ids}
-        return {columns.header_key(header): target for header, target in (self.mapping_id.columns or {}).items()}
+            decided = {columns.header_key(column.header): column.target for column in self.column_ids}
+        else:
+            decided = {columns.header_key(header): target for header, target in (self.mapping_id.columns or {}).items()}
+        return {**self._property_headers(), **decided}
 
     def _ask_columns(self, table):
         """Open the columns step (True) when a file of no known export has columns the reader

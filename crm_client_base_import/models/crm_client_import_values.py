@@ -84,6 +84,13 @@ class CrmClientImport(models.Model):
                 if values["is_company"] and entrepreneur
                 else ("company" if values["is_company"] else "private_person")
             )
+        found = {key.removeprefix(reader.PROPERTY): raw[key] for key in raw if str(key).startswith(reader.PROPERTY)}
+        if found:
+            properties, notes = self._property_values(values["client_type"], found)
+            if properties:
+                values["client_properties"] = properties
+            if notes:
+                values["comment"] = "\n".join(filter(None, (str(values.get("comment") or ""), *notes)))
         if values.get("country_id"):
             values["country_id"] = self._country(values["country_id"])
         if values.get("birthday"):

@@ -99,3 +99,70 @@ class TestColumns(ClientBaseCase):
         wizard.action_import()
         company = wizard.partner_ids.filtered("is_company")
         self.assertIn("Categories: VIP", company.comment)
+
+
+@tagged("post_install", "-at_install")
+class TestPropertyColumns(ClientBaseCase):
+    """Card properties as import columns: headed as the property, or mapped in the columns step;
+    each line fills the properties of its client type's card."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env.company.country_id = cls.env.ref("base.ru")
+        cls.env.ref("crm_client_base.crm_client_card_company").properties_definition = [
+            {"name": "sector", "string": "Отрасль", "type": "char"},
+            {"name": "staff", "string": "Сотрудников", "type": "integer"},
+            {"name": "tier", "string": "Уровень", "type": "selection", "selection": [["a", "Первый"], ["b", "Второй"]]},
+        ]
+        cls.env.ref("crm_client_base.crm_client_card_private_person").properties_definition = [
+            {"name": "pet", "string": "Питомец", "type": "char"},
+        ]
+        cls.Import = cls.env["crm.client.import"].with_user(cls.anna)
+
+    def _wizard(self, rows, **values):
+        wizard = self.Import.create(
+            {"file": base64.b64encode(csv_file(rows)), "file_name": "p.csv", "assign_mode": "me", **values}
+        )
+        wizard.action_preview()
+        return wizard
+
+    def test_property_columns_fill_the_card_of_each_type(self):
+        rows = [
+            ["Наименование", "Телефон", "Отрасль", "Сотрудников", "Уровень", "Питомец"],
+            ["ООО «Карточка»", "+7 495 700-50-60", "розница", "1 200", "второй", ""],
+            ["Петров Пётр", "+7 916 700-50-61", "", "", "", "кот"],
+            ["ООО «Ошибка»", "+7 495 700-50-62", "", "много", "", ""],
+            ["ООО «Кошка»", "+7 495 700-50-63", "", "", "", "кошка"],
+        ]
+        wizard = self._wizard(rows)
+        self.assertEqual(wizard.state, "checked", "columns headed as properties need no mapping")
+        outcomes = {line.line_number: (line.action, line.message) for line in wizard.line_ids}
+        self.assertEqual(outcomes[4], ("refuse", "Сотрудников много is not a number."))
+        wizard.action_import()
+        company = wizard.partner_ids.filtered(lambda p: p.name == "ООО «Карточка»")
+        self.assertEqual(company._client_property_values(), {"sector": "розница", "staff": 1200, "tier": "b"})
+        person = wizard.partner_ids.filtered(lambda p: p.name == "Петров Пётр")
+        self.assertEqual(person._client_property_values(), {"pet": "кот"})
+        other = wizard.partner_ids.filtered(lambda p: p.name == "ООО «Кошка»")
+        self.assertIn("Питомец: кошка", other.comment, "a property of another card: kept in the notes")
+
+    def test_an_update_fills_empty_properties_only(self):
+        client = self.env["res.partner"].create(
+            {"name": "ООО «Есть»", "is_company": True, "vat": "7707083893", "user_id": self.anna.id}
+        )
+        client.client_properties = {"sector": "опт"}
+        rows = [["Наименование", "ИНН", "Отрасль", "Сотрудников"], ["ООО «Есть»", "7707083893", "розница", "15"]]
+        wizard = self._wizard(rows)
+        self.assertEqual(wizard.update_count, 1)
+        wizard.action_import()
+        self.assertEqual(client._client_property_values(), {"sector": "опт", "staff": 15, "tier": False})
+
+    def test_template_has_the_property_columns_and_mapping_offers_them(self):
+        self.assertIn(("property:staff", "Company card: Сотрудников"), self.Import._property_targets())
+        wizard = self._wizard([["Наименование", "Штат"], ["ООО «Штат»", "30"]])
+        self.assertEqual(wizard.state, "columns")
+        wizard.column_ids.target = "property:staff"
+        wizard.action_preview()
+        wizard.action_import()
+        self.assertEqual(wizard.partner_ids._client_property_values()["staff"], 30)

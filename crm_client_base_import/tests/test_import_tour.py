@@ -113,3 +113,12 @@ class TestFirstHourTours(ClientTourCase):
         self.assertIn("Источник: выставка", client.comment)
         self.assertEqual(record.mapping_id.name, "Таблица отдела")
         self.assertEqual(record.mapping_id.columns, {"Источник": "notes", "Отрасль": False})
+
+    def test_template_carries_the_card_properties(self):
+        self.env.ref("crm_client_base.crm_client_card_company").properties_definition = [
+            {"name": "sector", "string": "Отрасль", "type": "char"}
+        ]
+        self.authenticate(self.salesperson.login, self.salesperson.login)
+        for kind in ("xlsx", "csv"):
+            table = reader.read(f"t.{kind}", self.url_open(f"/crm_client_base_import/template.{kind}").content)
+            self.assertEqual(table.unknown, ["Отрасль"], "the property's column, which the import maps by itself")

@@ -5,6 +5,7 @@ separator) and address books (vCard), into numbered lines of column values. Pure
 import csv
 import datetime
 import io
+import itertools
 import re
 
 from . import columns, formats, template
@@ -44,6 +45,8 @@ class ReadError(ValueError):
 # notes, with the column's name before its value, or nothing.
 NOTES = "notes"
 IGNORE = "ignore"
+# A mapping's target naming a card property: this prefix and the property's name.
+PROPERTY = "property:"
 # The values of a column shown to the user mapping it.
 SAMPLES = 3
 
@@ -146,15 +149,18 @@ def read_xlsx(data, mapping=None):
 
 
 def _table(rows, encoding=None, separator=None, mapping=None):
-    """Find the header (the first of the first 10 non-empty lines naming two known columns, or
-    the header of an export formats.detect knows; titles above it are skipped), then key the
-    lines below it, the unknown columns as ``mapping`` says."""
+    """Find the header (the first of the first 10 non-empty lines naming two known or mapped
+    columns, or the header of an export formats.detect knows; titles above it are skipped; else
+    the first line of several cells naming one), then key the lines below it, the unknown columns
+    as ``mapping`` says."""
     rows = iter(rows)
-    header, keys, fmt = None, None, None
+    mapping = mapping or {}
+    header, keys, fmt, seen, fallback = None, None, None, [], None
     for _attempt in range(10):
         number, cells = next(rows, (None, None))
         if number is None:
             break
+        seen.append((number, cells))
         if not any(str(cell).strip() for cell in cells):
             continue
         fmt = formats.detect(cells)
@@ -162,12 +168,19 @@ def _table(rows, encoding=None, separator=None, mapping=None):
             header, keys = cells, formats.roles(fmt, cells)
             break
         mapped = columns.map_header(cells)
-        if sum(1 for key in mapped if key) >= 2:
+        known = sum(1 for cell, key in zip(cells, mapped, strict=False) if key or columns.header_key(cell) in mapping)
+        if known >= 2:
             header, keys = cells, _merged(cells, mapped)
             break
+        if fallback is None and known and sum(1 for cell in cells if str(cell).strip()) >= 2:
+            fallback = len(seen) - 1
     if header is None:
-        raise ReadError("header")
-    mapping = mapping or {}
+        if fallback is None:
+            raise ReadError("header")
+        # A file of one known column and columns of its own, which the user maps.
+        header = seen[fallback][1]
+        keys = _merged(header, columns.map_header(header))
+        rows = itertools.chain(seen[fallback + 1 :], rows)
     mapped = {
         index: mapping[columns.header_key(cell)]
         for index, (cell, key) in enumerate(zip(header, keys, strict=False))
@@ -188,7 +201,7 @@ def _table(rows, encoding=None, separator=None, mapping=None):
                 found.append((key, cell))
             elif mapped.get(index) == NOTES:
                 notes.append(f"{str(header[index]).strip()}: {cell}")
-            elif mapped.get(index) in columns.KEYS:
+            elif mapped.get(index) in columns.KEYS or str(mapped.get(index)).startswith(PROPERTY):
                 extra.append((mapped[index], cell))
         values = formats.shape(fmt, found) if fmt else dict(found)
         # A mapped column fills what the known ones left empty.

@@ -40,18 +40,21 @@ CLIENT_TYPES = (
 )
 
 
-def headers(russian):
-    return [russian_header if russian else english for _key, english, russian_header, _other in columns.COLUMNS]
+def headers(russian, extra=()):
+    """The template's header line; ``extra`` the headers of the company's card properties."""
+    return [russian_header if russian else english for _key, english, russian_header, _other in columns.COLUMNS] + list(
+        extra
+    )
 
 
-def sample_row(russian):
+def sample_row(russian, extra=()):
     row = []
     for key, *_rest in columns.COLUMNS:
         if key in SAMPLE_LOCALIZED:
             row.append(SAMPLE_LOCALIZED[key][0 if russian else 1])
         else:
             row.append(SAMPLE.get(key, ""))
-    return row
+    return row + [""] * len(extra)
 
 
 def is_sample(values):
@@ -59,15 +62,15 @@ def is_sample(values):
     return str(values.get("name") or "") == SAMPLE["name"] and str(values.get("vat") or "") == SAMPLE["vat"]
 
 
-def xlsx(russian):
+def xlsx(russian, extra=()):
     import openpyxl
     from openpyxl.worksheet.datavalidation import DataValidation
 
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.title = "Клиенты" if russian else "Clients"
-    sheet.append(headers(russian))
-    sheet.append(sample_row(russian))
+    sheet.append(headers(russian, extra))
+    sheet.append(sample_row(russian, extra))
     allowed = [pair[0 if russian else 1] for pair in CLIENT_TYPES]
     type_column = openpyxl.utils.get_column_letter([key for key, *_ in columns.COLUMNS].index("client_type") + 1)
     choice = DataValidation(type="list", formula1='"' + ",".join(allowed) + '"', allow_blank=True, showDropDown=False)
@@ -95,10 +98,10 @@ def xlsx(russian):
     return output.getvalue()
 
 
-def csv_bytes(russian):
+def csv_bytes(russian, extra=()):
     # Semicolons and a BOM: what Excel opens as columns in Russian and English locales alike.
     output = io.StringIO()
     writer = csv.writer(output, delimiter=";")
-    writer.writerow(headers(russian))
-    writer.writerow(sample_row(russian))
+    writer.writerow(headers(russian, extra))
+    writer.writerow(sample_row(russian, extra))
     return output.getvalue().encode("utf-8-sig")
