@@ -179,7 +179,7 @@ def seeded_server(installed_db, prefix, seed):
 
 @pytest.fixture(scope="session")
 def installed_db():
-    """The runner's database, with crm, sale and the three addons installed (no demo data)."""
+    """The runner's database, with odoo_env.APPS and the suite's addons installed (no demo data)."""
     db = TEST_DB
     if psql(f"SELECT count(*) FROM pg_database WHERE datname = '{db}'") != "1":
         pytest.fail(f"database {db} is missing: run the suite with `make test`")

@@ -15,7 +15,7 @@ import polib
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from odoo_env import ADDONS, LOG_DIR, ROOT, TEST_MODULES, create_database, drop_database, odoo_cmd
+from odoo_env import ADDONS, APPS, LOG_DIR, ROOT, TEST_MODULES, create_database, drop_database, odoo_cmd
 
 DB = "crm_client_base_i18n"
 RU_PLURALS = "nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);"
@@ -28,7 +28,7 @@ def main():
     create_database(DB)
     subprocess.run(
         odoo_cmd(
-            DB, "-i", ",".join(["crm", *ADDONS]), "--load-language=ru_RU", "--stop-after-init", f"--logfile={log}"
+            DB, "-i", ",".join([*APPS, *ADDONS]), "--load-language=ru_RU", "--stop-after-init", f"--logfile={log}"
         ),
         check=True,
     )

@@ -24,6 +24,7 @@ sys.path.insert(0, str(ROOT / "tools"))
 
 from odoo_env import (  # noqa: E402
     ADDONS,
+    APPS,
     LOG_DIR,
     TEST_DB,
     TEST_MODULES,
@@ -78,7 +79,7 @@ def step_install(db):
     log.unlink(missing_ok=True)
     drop_database(db)
     create_database(db)
-    modules = ",".join(["crm", "sale"] + ADDONS)
+    modules = ",".join(APPS + ADDONS)
     rc = run(odoo_cmd(db, "-i", modules, "--stop-after-init", "--load-language=ru_RU", f"--logfile={log}"))
     problems, _records = scan_log(log)
     if rc:

@@ -25,10 +25,15 @@ class CrmClientCard(models.Model):
     _client_type_unique = models.Constraint("UNIQUE(client_type)", "Each client type has one card.")
 
     @api.model
+    def _cards(self):
+        """Every client card (one per client type), in their order."""
+        return self.sudo().search([("client_type", "!=", False)])
+
+    @api.model
     @tools.ormcache()
     def _card_ids(self):
         """{client type: card id}."""
-        return {card.client_type: card.id for card in self.sudo().search([])}
+        return {card.client_type: card.id for card in self._cards()}
 
     @api.model_create_multi
     def create(self, vals_list):

@@ -62,7 +62,7 @@ class CrmClientCompletenessRule(models.Model):
     def _selection_property_name(self):
         return [
             (prop["name"], f"{card.name}: {prop.get('string') or prop['name']}")
-            for card in self.env["crm.client.card"].sudo().search([])
+            for card in self.env["crm.client.card"]._cards()
             for prop in card.properties_definition or ()
         ]
 

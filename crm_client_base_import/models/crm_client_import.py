@@ -43,7 +43,8 @@ class CrmClientImport(models.Model):
     _order = "id desc"
 
     name = fields.Char(compute="_compute_name", store=True)
-    file = fields.Binary(required=True, attachment=True)
+    # Required in the form while uploading; another source (mailing contacts) may stand for it.
+    file = fields.Binary(attachment=True)
     file_name = fields.Char()
     state = fields.Selection(
         [

@@ -30,7 +30,9 @@ class CrmClientImport(models.Model):
         """The file as a Table, its unknown columns read as the columns step, or the mapping
         saved for the same header line, says."""
         self.ensure_one()
-        data = base64.b64decode(self.file or b"")
+        if not self.file:
+            raise UserError(self.env._("Choose the file to import."))
+        data = base64.b64decode(self.file)
         try:
             table = reader.read(self.file_name, data, self._column_mapping())
             if not self.column_ids and not self.mapping_id:

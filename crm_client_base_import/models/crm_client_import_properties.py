@@ -20,7 +20,7 @@ class CrmClientImport(models.Model):
     @api.model
     def _card_properties(self):
         """[(card, property definition)] of every client card, in the cards' order."""
-        cards = self.env["crm.client.card"].sudo().search([])
+        cards = self.env["crm.client.card"]._cards()
         return [(card, prop) for card in cards for prop in card.properties_definition or () if prop.get("string")]
 
     @api.model
