@@ -2,7 +2,7 @@
 {
     "name": "Client Base",
     "summary": "A complete, clean client card on res.partner, shared by sales and accounting",
-    "version": "19.0.1.10.0",
+    "version": "19.0.1.11.0",
     "category": "Sales/CRM",
     "author": "crm_client_base developers",
     "license": "AGPL-3",
@@ -17,6 +17,7 @@
         "data/crm_client_data.xml",
         "data/crm_client_stage_data.xml",
         "data/crm_client_card_data.xml",
+        "data/crm_client_consent_data.xml",
         "data/ir_cron_data.xml",
         "data/crm_client_requirement_data.xml",
         "data/crm_client_completeness_data.xml",

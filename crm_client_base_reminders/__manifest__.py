@@ -2,7 +2,7 @@
 {
     "name": "Client Base: Reminders",
     "summary": "Follow-ups, birthdays, holidays and custom reminders as activities",
-    "version": "19.0.1.3.0",
+    "version": "19.0.1.3.1",
     "category": "Sales/CRM",
     "author": "crm_client_base developers",
     "license": "AGPL-3",

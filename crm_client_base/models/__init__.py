@@ -8,6 +8,8 @@ from . import (
     crm_client_channel_report,
     crm_client_completeness_rule,
     crm_client_completeness_snapshot,
+    crm_client_consent,
+    crm_client_consent_purpose,
     crm_client_export_log,
     crm_client_family_member,
     crm_client_hobby,
@@ -44,3 +46,4 @@ from . import res_partner_hygiene  # isort: skip
 from . import res_partner_interactions  # isort: skip
 from . import res_partner_value  # isort: skip
 from . import res_partner_card  # isort: skip
+from . import res_partner_consent  # isort: skip

@@ -58,6 +58,13 @@ class ResCompany(models.Model):
         "salesperson is told. 0: never.",
     )
 
+    client_consent_required = fields.Boolean(
+        "Ask consent to process personal data",
+        help="152-FZ: birthday and holiday greetings and marketing mailings only reach the people (private "
+        "persons, entrepreneurs, key persons) with a consent in force for that purpose. Off for a company "
+        "whose clients are companies only.",
+    )
+
     def unlink(self):
         ids = self.ids
         result = super().unlink()

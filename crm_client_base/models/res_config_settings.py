@@ -15,6 +15,7 @@ class ResConfigSettings(models.TransientModel):
     client_limit_per_salesperson = fields.Integer(related="company_id.client_limit_per_salesperson", readonly=False)
     client_new_card_owner = fields.Selection(related="company_id.client_new_card_owner", readonly=False)
     client_pool_return_days = fields.Integer(related="company_id.client_pool_return_days", readonly=False)
+    client_consent_required = fields.Boolean(related="company_id.client_consent_required", readonly=False)
 
     def _compute_client_completeness_pending(self):
         Partner = self.env["res.partner"].sudo().with_context(active_test=False)

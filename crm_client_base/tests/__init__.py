@@ -6,6 +6,7 @@ from . import (
     test_client_type,
     test_client_value,
     test_completeness,
+    test_consent,
     test_history,
     test_interaction,
     test_module_page,

@@ -56,3 +56,20 @@ class TestMergeProperties(MergeCase):
         self.env.invalidate_all()
         self.assertEqual(first._client_property_values(), {"sector": "retail", "staff": False, "tier": "a"})
         self.assertEqual(second._client_property_values(), {"sector": "wholesale", "staff": 40, "tier": "b"})
+
+    def test_consents_of_every_card_kept_and_given_back(self):
+        first = self._client("Соколов Пётр", is_company=False, phone="+7 916 111-22-33")
+        second = self._client("Соколов Пётр Ильич", is_company=False, phone="+7 916 111-22-33")
+        Consent = self.env["crm.client.consent"]
+        mine = Consent.create(
+            {"partner_id": first.id, "purpose_id": self.env.ref("crm_client_base.consent_purpose_contract").id}
+        )
+        theirs = Consent.create(
+            {"partner_id": second.id, "purpose_id": self.env.ref("crm_client_base.consent_purpose_greetings").id}
+        )
+        self.env.flush_all()
+        log = self.env["crm.client.merge"].with_user(self.manager)._merge_partners(first | second, first)
+        self.assertEqual(first.client_consent_ids, mine | theirs, "a merge loses no consent")
+        log.with_user(self.manager).action_undo()
+        self.env.invalidate_all()
+        self.assertEqual((first.client_consent_ids, second.client_consent_ids), (mine, theirs))

@@ -5,6 +5,7 @@ from . import (
     crm_client_import,
     crm_client_import_column,
     crm_client_import_columns,
+    crm_client_import_consent,
     crm_client_import_line,
     crm_client_import_mapping,
     crm_client_import_properties,

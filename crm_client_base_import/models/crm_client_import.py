@@ -180,6 +180,7 @@ class CrmClientImport(models.Model):
         for number, raw in table_lines:
             try:
                 values, contact, rewritten = self._line_values(raw)
+                consent = self._consent_date(raw.get("consent"))
             except ValidationError as exc:
                 planned.append(
                     {
@@ -195,7 +196,7 @@ class CrmClientImport(models.Model):
                     "line_number": number,
                     "name": values["name"],
                     "action": "create",
-                    "values": {"partner": values, "contact": contact, "rewritten": rewritten},
+                    "values": {"partner": values, "contact": contact, "rewritten": rewritten, "consent": consent},
                 }
             )
         read = [line for line in planned if line["action"] == "create"]

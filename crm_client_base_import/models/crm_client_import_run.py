@@ -116,8 +116,15 @@ class CrmClientImport(models.Model):
             )
 
         with_contact = lines.filtered(lambda line: values_io.contacts(line))
+        contacts_of = {}
         if with_contact:
-            self._guarded(with_contact, create_contacts)
+            contacts = self._guarded(with_contact, create_contacts)
+            owners = [line.id for line in with_contact for _item in values_io.contacts(line)]
+            for line_id, contact in zip(owners, contacts, strict=True):
+                contacts_of[line_id] = contacts_of.get(line_id, Partner) | contact
+        self._record_consents(
+            [(line, partner, contacts_of.get(line.id, Partner)) for line, partner in zip(lines, partners, strict=True)]
+        )
         return partners
 
     def _import_updates(self, lines):
@@ -136,10 +143,12 @@ class CrmClientImport(models.Model):
             if rewritten:
                 partner._client_log_changes({partner.id: rewritten})
         found = values_io.contacts(line)
+        contacts = self.env["res.partner"]
         if found:
-            self.env["res.partner"].with_context(client_standard_changes=[changes for _c, changes in found]).create(
+            contacts = contacts.with_context(client_standard_changes=[changes for _c, changes in found]).create(
                 [{**values_io.from_json(contact), "parent_id": partner.id} for contact, _changes in found]
             )
+        self._record_consents([(line, partner, contacts)])
 
     def _guarded(self, lines, action):
         """Run ``action(lines)``; on an error, find the failing line (one by one, each in a

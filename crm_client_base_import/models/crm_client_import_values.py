@@ -61,7 +61,11 @@ class CrmClientImport(models.Model):
                 )
         if not raw.get("name"):
             raise ValidationError(env._("No name."))
-        values = {key: raw[key] for key in raw if key in columns.KEYS and not key.startswith("contact_")}
+        values = {
+            key: raw[key]
+            for key in raw
+            if key in columns.KEYS and not key.startswith("contact_") and key not in columns.LINE_KEYS
+        }
         if "client_type" in values:
             kind = self._client_type(values["client_type"])
             if not kind:

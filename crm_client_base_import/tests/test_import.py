@@ -273,6 +273,31 @@ class TestImport(ClientBaseCase):
         self.assertEqual(refused.message, "The same client as line 2, which is refused: not imported either")
         self.assertNotIn("Иван", " ".join(wizard.line_ids.mapped("message")))
 
+    def test_consent_column_recorded_on_the_person(self):
+        """A consent column (152-FZ): "yes" or a date, recorded with source import and the file's
+        name on the private person, or on the key person of a company's line."""
+        rows = [
+            ["Наименование", "Телефон", "Контактное лицо", "Согласие на обработку ПД"],
+            ["Орлова Вера", "+7 916 700-60-70", "", "да"],
+            ["ООО «Согласие»", "+7 495 700-60-71", "Кузнецов Олег", "01.02.2026"],
+            ["Лисин Иван", "+7 916 700-60-72", "", "нет"],
+            ["Зайцев Марк", "+7 916 700-60-73", "", "может быть"],
+        ]
+        greetings = self.env.ref("crm_client_base.consent_purpose_greetings")
+        wizard = self._wizard("согласия.csv", csv_file(rows))
+        wizard.consent_purpose_ids |= greetings
+        self.assertEqual(self._outcomes(wizard)[5], "refuse", "neither yes nor a date")
+        wizard.action_import()
+        vera = self.Partner.search([("name", "=", "Орлова Вера")])
+        self.assertEqual(
+            sorted(vera.client_consent_ids.mapped(lambda c: (c.purpose_id.code, c.source, c.source_ref))),
+            [("contract", "import", "согласия.csv"), ("greetings", "import", "согласия.csv")],
+        )
+        company = self.Partner.search([("name", "=", "ООО «Согласие»")])
+        self.assertFalse(company.client_consent_ids, "a company is no person")
+        self.assertEqual(str(company.child_ids.client_consent_ids[:1].date.date()), "2026-02-01")
+        self.assertFalse(self.Partner.search([("name", "=", "Лисин Иван")]).client_consent_ids)
+
     def test_salesperson_imports_for_themselves(self):
         seller = self.anna
         data = csv_file([["Name", "Email"], ["Own Client", "own@client.example"]])

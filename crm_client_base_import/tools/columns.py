@@ -29,6 +29,12 @@ COLUMNS = [
     ("whatsapp", "WhatsApp", "Ватсап", ("вотсап",)),
     ("birthday", "Birthday", "День рождения", ("дата рождения", "date of birth", "birth date")),
     ("comment", "Notes", "Комментарий", ("примечание", "заметки", "comment", "note")),
+    (
+        "consent",
+        "Consent to data processing",
+        "Согласие на обработку ПД",
+        ("согласие", "согласие на обработку персональных данных", "consent", "дата согласия", "consent date"),
+    ),
     ("contact_name", "Contact person", "Контактное лицо", ("контакт", "contact", "contact name")),
     (
         "contact_function",
@@ -42,6 +48,8 @@ COLUMNS = [
 ]
 KEYS = [key for key, *_ in COLUMNS]
 CONTACT_KEYS = [key for key in KEYS if key.startswith("contact_")]
+# Columns of the line, not of a card: a consent to the processing of personal data.
+LINE_KEYS = frozenset({"consent"})
 # When a header is found twice (two "Phone" columns, a header merged over two cells), the
 # second column is the next field of the same kind.
 SECOND = {"phone": "mobile", "email": "contact_email"}

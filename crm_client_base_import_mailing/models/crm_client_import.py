@@ -15,9 +15,10 @@ class CrmClientImport(models.Model):
 
     @api.depends("from_mailing", "mailing_contact_ids")
     def _compute_name(self):
-        super()._compute_name()
+        result = super()._compute_name()
         for record in self.filtered(lambda record: record.from_mailing and not record.file_name):
             record.name = self.env._("Mailing contacts (%s)", len(record.sudo().mailing_contact_ids))
+        return result
 
     def _read(self):
         """Mailing contacts read as the lines of a file: a contact with a company name gives the

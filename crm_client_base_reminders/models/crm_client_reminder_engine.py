@@ -7,6 +7,7 @@ import pytz
 from markupsafe import escape
 
 from odoo import api, fields, models
+from odoo.fields import Domain
 from odoo.tools import SQL
 
 from odoo.addons.crm_client_base.tools.cron import cron_progress
@@ -105,8 +106,10 @@ class CrmClientReminderEngine(models.AbstractModel):
             return occasions
         months = planner.months_ahead(max(types.mapped("client_reminder_lead_days") or [0]))
         Partner = self.env["res.partner"].with_context(active_test=True)
+        # 152-FZ: greetings reach the people who consented to them, where the company asks.
+        consented = Partner._client_consent_domain("greetings")
         people = Partner.search_fetch(
-            [("birthday_month", "in", months), ("birthday", "!=", False)],
+            Domain([("birthday_month", "in", months), ("birthday", "!=", False)]) & consented,
             ["birthday", "name", "commercial_partner_id", "parent_id"],
         )
         for person in people:
@@ -123,7 +126,7 @@ class CrmClientReminderEngine(models.AbstractModel):
                     }
                 )
         members = self.env["crm.client.family.member"].search_fetch(
-            [("birthday", "!=", False), ("partner_id.active", "=", True)],
+            [("birthday", "!=", False), ("partner_id.active", "=", True), ("partner_id", "any", consented)],
             ["birthday", "name", "relation", "partner_id"],
         )
         for member in members:
@@ -175,6 +178,7 @@ class CrmClientReminderEngine(models.AbstractModel):
                 domain.append(("company_id", "in", (holiday.company_id.id, False)))
             # Users' and companies' own partners are not clients.
             domain += [("partner_share", "=", True), *owner_domain]
+            domain = Domain(domain) & Partner._client_consent_domain("greetings")
             for target in Partner.search_fetch(domain, ["name", "commercial_partner_id"]):
                 occasions.append(
                     {

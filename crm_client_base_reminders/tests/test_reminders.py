@@ -54,6 +54,24 @@ class TestBirthdays(ReminderCase):
         self.assertEqual(activity.date_deadline, date(2026, 6, 15))
         self.assertIn("Иван Петров", activity.summary)
 
+    def test_greetings_need_consent_where_the_company_asks(self):
+        """152-FZ: a person's birthday (and their family's) is greeted only with a consent in
+        force for greetings, when the company asks for consent; a company needs none."""
+        self.env.company.client_consent_required = True
+        asked = self._client(name="Иван Петров", is_company=False, birthday="1980-06-15")
+        consented = self._client(name="Ольга Ким", is_company=False, birthday="1985-06-15")
+        withdrawn = self._client(name="Пётр Ли", is_company=False, birthday="1975-06-15")
+        self.env["crm.client.family.member"].create({"partner_id": asked.id, "name": "Мария", "birthday": "2010-06-15"})
+        greetings = self.env.ref("crm_client_base.consent_purpose_greetings")
+        Consent = self.env["crm.client.consent"]
+        Consent.create({"partner_id": consented.id, "purpose_id": greetings.id})
+        Consent.create({"partner_id": withdrawn.id, "purpose_id": greetings.id}).action_withdraw()
+        with freeze_time("2026-06-15 08:00:00"):
+            self.Engine._cron_generate_reminders()
+        self.assertEqual(len(self._reminders(consented)), 1)
+        self.assertFalse(self._reminders(asked), "no consent: neither their birthday nor their family's")
+        self.assertFalse(self._reminders(withdrawn), "a withdrawn consent is none")
+
     def test_summary_in_the_language_of_the_user_it_goes_to(self):
         """The cron words each activity for its user: a Russian salesperson reads Russian, an
         English-speaking colleague English, whatever language the cron runs in."""
