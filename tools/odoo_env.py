@@ -23,7 +23,7 @@ LOG_DIR = ROOT / ".test-logs"
 # The suite's addons, in dependency order.
 ADDONS = ["crm_client_base", "crm_client_base_dedup", "crm_client_base_reminders", "crm_client_base_import"]
 # Bridges to other apps: they install themselves (auto_install) with the app they bridge to.
-BRIDGES = ["crm_client_base_crm", "crm_client_base_import_mailing"]
+BRIDGES = ["crm_client_base_crm", "crm_client_base_mailing"]
 # Odoo's apps the test database installs besides the suite, so that the bridges to them are
 # installed and their tests (and the suite's cross-app tests) run instead of being skipped.
 APPS = ["crm", "sale", "mass_mailing"]

@@ -58,10 +58,10 @@ class CrmClientConsent(models.Model):
             raise UserError(self.env._("This consent is withdrawn already."))
         return super().write(vals)
 
-    def unlink(self):
+    @api.ondelete(at_uninstall=False)
+    def _unlink_never(self):
         if not self.env.su:
             raise UserError(self.env._("A consent is not deleted: withdraw it, its record stays."))
-        return super().unlink()
 
     def action_withdraw(self):
         """Record the withdrawal of these consents, now, by the current user."""

@@ -1,8 +1,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 {
-    "name": "Client Base: Import from mailing lists",
-    "summary": "Mailing contacts brought in as clients through the import's dry run",
-    "version": "19.0.1.0.0",
+    "name": "Client Base: Email Marketing bridge",
+    "summary": "Mailing contacts in as clients through the import's dry run; mailings follow the consents",
+    "version": "19.0.1.1.0",
     "category": "Sales/CRM",
     "author": "crm_client_base developers",
     "license": "AGPL-3",

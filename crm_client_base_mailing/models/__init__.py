@@ -1,2 +1,2 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from . import test_mailing_import
+from . import crm_client_import, mailing_contact, res_partner

@@ -68,6 +68,39 @@ class TestMailingImport(ClientBaseCase):
         self.assertEqual(wizard.partner_ids.user_id, self.marketer)
 
     def test_a_salesperson_without_mailing_access_sees_no_contacts(self):
-        action = self.env.ref("crm_client_base_import_mailing.mailing_contact_action_import_as_clients")
+        action = self.env.ref("crm_client_base_mailing.mailing_contact_action_import_as_clients")
         self.assertIn(self.env.ref("sales_team.group_sale_salesman"), action.group_ids)
         self.assertFalse(self.env["mailing.contact"].with_user(self.anna).has_access("read"))
+
+
+@tagged("post_install", "-at_install")
+class TestMailingConsent(ClientBaseCase):
+    """152-FZ: a marketing mailing to clients reaches the people with a marketing consent in
+    force, where the company asks for consent; companies and the consented are mailed."""
+
+    def test_mailing_skips_people_without_marketing_consent(self):
+        Partner = self.env["res.partner"]
+        consented = Partner.create({"name": "Орлова Вера", "email": "vera@example.ru"})
+        withdrawn = Partner.create({"name": "Лисин Иван", "email": "ivan@example.ru"})
+        never = Partner.create({"name": "Зайцев Марк", "email": "mark@example.ru"})
+        company = Partner.create({"name": "ООО «Письмо»", "is_company": True, "email": "info@pismo.example"})
+        marketing = self.env.ref("crm_client_base.consent_purpose_marketing")
+        Consent = self.env["crm.client.consent"]
+        Consent.create({"partner_id": consented.id, "purpose_id": marketing.id})
+        Consent.create({"partner_id": withdrawn.id, "purpose_id": marketing.id}).action_withdraw()
+        recipients = consented | withdrawn | never | company
+        mailing = self.env["mailing.mailing"].create(
+            {
+                "subject": "Новости",
+                "body_html": "<p>Новости</p>",
+                "mailing_model_id": self.env["ir.model"]._get_id("res.partner"),
+                "mailing_domain": repr([("id", "in", recipients.ids)]),
+            }
+        )
+        self.env.company.client_consent_required = False
+        self.assertFalse(set(mailing._get_opt_out_list()) & set(recipients.mapped("email")))
+        self.env.company.client_consent_required = True
+        self.assertEqual(set(mailing._get_opt_out_list()), {"ivan@example.ru", "mark@example.ru"})
+        mailing.action_send_mail()
+        sent = mailing.mailing_trace_ids.filtered(lambda trace: trace.trace_status != "cancel")
+        self.assertEqual(set(sent.mapped("email")), {"vera@example.ru", "info@pismo.example"})
