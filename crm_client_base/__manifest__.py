@@ -2,7 +2,7 @@
 {
     "name": "Client Base",
     "summary": "A complete, clean client card on res.partner, shared by sales and accounting",
-    "version": "19.0.1.11.0",
+    "version": "19.0.1.12.0",
     "category": "Sales/CRM",
     "author": "crm_client_base developers",
     "license": "AGPL-3",
@@ -22,6 +22,8 @@
         "data/crm_client_requirement_data.xml",
         "data/crm_client_completeness_data.xml",
         "data/crm_client_completeness_activity_data.xml",
+        "report/client_personal_data_report.xml",
+        "wizards/crm_client_forget_wizard_views.xml",
         "views/res_partner_views.xml",
         "views/crm_client_interaction_views.xml",
         "wizards/crm_client_history_wizard_views.xml",

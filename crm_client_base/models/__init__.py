@@ -12,6 +12,7 @@ from . import (
     crm_client_consent_purpose,
     crm_client_export_log,
     crm_client_family_member,
+    crm_client_forget_log,
     crm_client_hobby,
     crm_client_interaction,
     crm_client_requirement,
@@ -47,3 +48,5 @@ from . import res_partner_interactions  # isort: skip
 from . import res_partner_value  # isort: skip
 from . import res_partner_card  # isort: skip
 from . import res_partner_consent  # isort: skip
+from . import res_partner_personal_data  # isort: skip
+from . import res_partner_forget  # isort: skip

@@ -2,6 +2,7 @@
 """Shared test set-up of the suite's addons."""
 
 from odoo.tests import HttpCase, TransactionCase, new_test_user
+from odoo.tools import SQL
 
 # Seconds a browser tour may take. Odoo's default (60 s) includes building the web assets on the
 # first page, which on a busy 2-core machine alone can take longer: a tour waits on its steps'
@@ -45,3 +46,31 @@ class ClientBaseCase(TransactionCase):
             groups="account.group_account_invoice,base.group_partner_manager",
             name="Ольга Бухгалтер",
         )
+
+
+def text_leaks(env, needles):
+    """(table.column) of every text column of the database holding one of ``needles`` (any
+    case): what a forgotten person may not leave anywhere."""
+    env.flush_all()
+    env.cr.flush()
+    columns = env.execute_query(
+        SQL(
+            """SELECT c.table_name, c.column_name FROM information_schema.columns c
+                 JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name
+                WHERE c.table_schema = 'public' AND t.table_type = 'BASE TABLE'
+                  AND c.data_type IN ('character varying', 'text', 'jsonb')"""
+        )
+    )
+    patterns = [f"%{needle}%" for needle in needles]
+    return [
+        f"{table}.{column}"
+        for table, column in columns
+        if env.execute_query(
+            SQL(
+                "SELECT 1 FROM %s WHERE %s::text ILIKE ANY(%s) LIMIT 1",
+                SQL.identifier(table),
+                SQL.identifier(column),
+                patterns,
+            )
+        )
+    ]

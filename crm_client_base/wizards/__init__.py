@@ -2,6 +2,7 @@
 from . import (
     base_partner_merge_automatic_wizard,
     crm_client_assign_wizard,
+    crm_client_forget_wizard,
     crm_client_history_wizard,
     crm_client_reassign_wizard,
     crm_client_retention_wizard,

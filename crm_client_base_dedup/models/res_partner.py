@@ -317,3 +317,25 @@ class ResPartner(models.Model):
         )
         items.append(self.env._("Duplicate suspects to review: %s", duplicates))
         return items
+
+    @api.model
+    def _client_forget_scrub(self, old):
+        """A forgotten person's data in the merge logs: the names and snapshots of the merges
+        they were part of are cleared (those merges can then no longer be undone)."""
+        result = super()._client_forget_scrub(old)
+        Log = self.env["crm.client.merge.log"].sudo()
+        pid = str(old["id"])
+        logs = Log.search(["|", ("survivor_id", "=", old["id"]), ("merged_ids", "like", pid)]).filtered(
+            lambda log: log.survivor_id.id == old["id"] or pid in (log.merged_ids or "").split(",")
+        )
+        logs.write(
+            {
+                "survivor_name": self.browse(old["id"]).name,
+                "merged_names": False,
+                "snapshot": False,
+                "chosen_values": False,
+                "undo_data": False,
+                "undo_note": False,
+            }
+        )
+        return result

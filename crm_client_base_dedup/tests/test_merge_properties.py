@@ -1,6 +1,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo.tests import tagged
 
+from odoo.addons.crm_client_base.tests.common import text_leaks
+
 from .common import MergeCase
 
 
@@ -73,3 +75,13 @@ class TestMergeProperties(MergeCase):
         log.with_user(self.manager).action_undo()
         self.env.invalidate_all()
         self.assertEqual((first.client_consent_ids, second.client_consent_ids), (mine, theirs))
+
+    def test_forgetting_a_merged_person_clears_the_merge_log(self):
+        first = self._client("Забывалов Илья", is_company=False, phone="+7 916 333-22-11", email="ilya@zabyv.example")
+        second = self._client("Забывалов Илья Петрович", is_company=False, phone="+7 916 333-22-11")
+        self.env.flush_all()
+        log = self.env["crm.client.merge"].with_user(self.manager)._merge_partners(first | second, first)
+        self.assertIn("Забывалов", log.merged_names)
+        first._client_forget("Просьба человека")
+        self.assertEqual(text_leaks(self.env, ["Забывалов", "ilya@zabyv.example", "333-22-11", "79163332211"]), [])
+        self.assertFalse(log.sudo().undo_data, "a merge of a forgotten person is final")

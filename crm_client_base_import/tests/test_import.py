@@ -5,7 +5,7 @@ from unittest.mock import patch
 from odoo.exceptions import UserError
 from odoo.tests import tagged
 
-from odoo.addons.crm_client_base.tests.common import ClientBaseCase
+from odoo.addons.crm_client_base.tests.common import ClientBaseCase, text_leaks
 
 from ..models import crm_client_import_run
 from .common import VCARDS, csv_file, xlsx_file
@@ -297,6 +297,16 @@ class TestImport(ClientBaseCase):
         self.assertFalse(company.client_consent_ids, "a company is no person")
         self.assertEqual(str(company.child_ids.client_consent_ids[:1].date.date()), "2026-02-01")
         self.assertFalse(self.Partner.search([("name", "=", "Лисин Иван")]).client_consent_ids)
+
+    def test_forgetting_a_person_clears_their_import_lines_and_file(self):
+        rows = [["Наименование", "Телефон", "Эл. почта"], ["Запамятов Олег", "+7 916 444-55-66", "oleg@zapam.example"]]
+        wizard = self._wizard("люди.csv", csv_file(rows))
+        wizard.action_import()
+        person = self.Partner.search([("name", "=", "Запамятов Олег")])
+        person._client_forget("Просьба человека")
+        needles = ["Запамятов", "oleg@zapam.example", "444-55-6", "79164445566"]
+        self.assertEqual(text_leaks(self.env, needles), [])
+        self.assertEqual(wizard.create_count, 1, "the import keeps its counts")
 
     def test_salesperson_imports_for_themselves(self):
         seller = self.anna
