@@ -6,34 +6,14 @@ card itself stays, anonymized, so that invoices and journal items stay valid and
 from odoo import api, models
 from odoo.exceptions import UserError
 
-# The card's fields cleared (the name is replaced).
+from .res_partner_personal_data import PERSONAL_FIELDS
+
+# The card's fields cleared: the person's data of the subject access file (the name is replaced;
+# the country and the hobbies, shared records, are not the person's), and a few more.
 FORGOTTEN_FIELDS = (
-    "email",
-    "phone",
-    "mobile",
-    "website",
-    "function",
-    "street",
-    "street2",
-    "zip",
-    "city",
+    *(fname for fname in PERSONAL_FIELDS if fname not in ("name", "country_id", "hobby_ids")),
     "state_id",
-    "vat",
     "ref",
-    "comment",
-    "birthday",
-    "telegram",
-    "whatsapp",
-    "social_vk",
-    "social_ok",
-    "social_instagram",
-    "social_facebook",
-    "social_linkedin",
-    "favourite_team",
-    "gift_ideas",
-    "purchase_preferences",
-    "preferred_channel",
-    "preferred_time",
     "image_1920",
 )
 
