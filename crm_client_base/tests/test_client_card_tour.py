@@ -103,3 +103,48 @@ class TestCardPropertiesTour(ClientTourCase):
         self.assertEqual(client._client_property_values(), {name: "retail"})
         person_card = self.env.ref("crm_client_base.crm_client_card_private_person")
         self.assertFalse(person_card.properties_definition, "a company's field: not on a private person's card")
+
+
+@tagged("post_install", "-at_install")
+class TestConsentTour(ClientTourCase):
+    def test_salesperson_records_and_withdraws_a_consent(self):
+        self.env["res.lang"]._activate_lang("ru_RU")
+        seller = new_test_user(
+            self.env,
+            login="ccb_consent_seller",
+            groups="base.group_user,sales_team.group_sale_salesman",
+            lang="ru_RU",
+        )
+        client = self.env["res.partner"].create({"name": "Орлова Вера", "user_id": seller.id})
+        self.start_tour(
+            f"/odoo/action-crm_client_base.res_partner_action/{client.id}",
+            "crm_client_base_consent",
+            login=seller.login,
+        )
+        consent = client.client_consent_ids
+        self.assertEqual(consent.purpose_id, self.env.ref("crm_client_base.consent_purpose_contract"))
+        self.assertEqual((consent.recorded_uid, consent.source_ref), (seller, "Бланк №17"))
+        self.assertTrue(consent.withdrawn_on)
+        self.assertEqual(consent.withdrawn_uid, seller)
+
+    def test_manager_forgets_a_person(self):
+        self.env["res.lang"]._activate_lang("ru_RU")
+        boss = new_test_user(
+            self.env,
+            login="ccb_forget_tour_boss",
+            groups="base.group_user,sales_team.group_sale_manager",
+            lang="ru_RU",
+        )
+        person = self.env["res.partner"].create(
+            {
+                "name": "Забытов Тур",
+                "email": "tur@zabyt.example",
+                "family_member_ids": [(0, 0, {"name": "Забытова Ирина", "relation": "spouse"})],
+            }
+        )
+        self.start_tour(
+            f"/odoo/action-crm_client_base.res_partner_action/{person.id}", "crm_client_base_forget", login=boss.login
+        )
+        self.assertEqual(person.name, f"Забытое лицо №{person.id}")
+        self.assertFalse(person.email)
+        self.assertFalse(person.family_member_ids)
