@@ -10,9 +10,9 @@ class ClientPersonalData(http.Controller):
     def personal_data(self, partner_id):
         """A person's personal data as a JSON file: to whoever may read the person's card only."""
         partner = request.env["res.partner"].browse(partner_id).exists()
-        if not partner:
+        # A card one may not read is answered as one that does not exist: nothing said of it.
+        if not partner or not partner.has_access("read"):
             raise request.not_found()
-        partner.check_access("read")
         data = partner._client_personal_data_json()
         return request.make_response(
             json.dumps(data, ensure_ascii=False, indent=2),
