@@ -100,8 +100,15 @@ class CrmClientMerge(models.AbstractModel):
                 with self.env.cr.savepoint(), merge_record.recording(self.env.cr) as record:
                     before = self._rows(survivor)[survivor.id]
                     self._merge_one(Wizard._with_known_relations("res_partner", moved), partners, survivor)
-                    if job.get("values"):
-                        survivor.write(job["values"])
+                    values = dict(job.get("values") or {})
+                    if values.get("client_properties"):
+                        # Chosen per property: the others as the merge filled them.
+                        values["client_properties"] = {
+                            **survivor._client_property_values(),
+                            **values["client_properties"],
+                        }
+                    if values:
+                        survivor.write(values)
                     self.env.flush_all()
                     record.partners = [rows[pid] for pid in sources.ids]
                     record.survivor_id = survivor.id

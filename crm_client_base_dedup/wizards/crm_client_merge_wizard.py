@@ -227,7 +227,7 @@ class CrmClientMergeWizard(models.TransientModel):
             if line.source_id and line.source_id != self.survivor_id:
                 values[line.field_name] = field.convert_to_write(line.source_id[line.field_name], line.source_id)
         if chosen:
-            values["client_properties"] = self._merged_properties(partners, chosen)
+            values["client_properties"] = chosen
         log = self.env["crm.client.merge"]._merge_partners(
             partners, self.survivor_id, values, duplicate=self.duplicate_id
         )
@@ -238,19 +238,6 @@ class CrmClientMergeWizard(models.TransientModel):
             "view_mode": "form",
             "target": "current",
         }
-
-    def _merged_properties(self, partners, chosen):
-        """The survivor's card properties after the merge: the value chosen per property, the
-        others as the merge fills them (the kept card's, else a merged card's)."""
-        survivor = self.survivor_id
-        merged = survivor._client_property_values()
-        for partner in partners - survivor:
-            if partner.client_card_id != survivor.client_card_id:
-                continue
-            for name, value in partner._client_property_values().items():
-                if name in merged and empty_value(merged[name]) and not empty_value(value):
-                    merged[name] = value
-        return {**merged, **chosen}
 
 
 class CrmClientMergeWizardLine(models.TransientModel):
