@@ -2,7 +2,7 @@
 {
     "name": "Client Base: Duplicates",
     "summary": "Fuzzy duplicate detection, review queue and a merge that loses nothing",
-    "version": "19.0.2.8.1",
+    "version": "19.0.2.9.0",
     "category": "Sales/CRM",
     "author": "crm_client_base developers",
     "license": "AGPL-3",
@@ -12,6 +12,7 @@
         "security/ir.model.access.csv",
         "security/crm_client_duplicate_security.xml",
         "data/ir_cron.xml",
+        "views/crm_client_card_views.xml",
         "views/crm_client_duplicate_views.xml",
         "views/res_config_settings_views.xml",
         "wizards/crm_client_merge_wizard_views.xml",

@@ -1,5 +1,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from . import (
+    crm_client_card,
     crm_client_duplicate,
     crm_client_duplicate_dismissal,
     crm_client_duplicate_finder,

@@ -37,6 +37,7 @@ class CrmClientDuplicate(models.Model):
     main_reason = fields.Selection(
         [
             ("vat", "Same INN"),
+            ("ref", "Same client number"),
             ("phone", "Same phone"),
             ("email", "Same email"),
             ("address", "Similar name, same address"),
@@ -78,6 +79,7 @@ class CrmClientDuplicate(models.Model):
                     reason
                     for reason, code in (
                         ("vat", "same_vat"),
+                        ("ref", "same_ref"),
                         ("phone", "same_phone"),
                         ("email", "same_email"),
                         ("address", "same_street"),

@@ -9,7 +9,7 @@ from odoo.exceptions import UserError
 from odoo.fields import Domain
 from odoo.tools import SQL
 
-from ..tools import matching
+from ..tools import keys, matching
 from .res_partner import DEDUP_COLUMNS, PROFILE_COLUMNS
 
 # True where pg_trgm sees Cyrillic letters as letters (not under LC_CTYPE=C).
@@ -82,6 +82,18 @@ class CrmClientDuplicateFinder(models.AbstractModel):
         return profiles
 
     @api.model
+    def _with_ref_key(self, values):
+        """``values`` with the key of their identifying property (``dedup_ref_key``), where the
+        card of their client type has one and ``client_properties`` ({name: value}) gives it."""
+        if "dedup_ref_key" in values:
+            return values
+        name = self.env["crm.client.card"]._dedup_properties().get(values.get("client_type"))
+        found = values.get("client_properties")
+        if not name or not isinstance(found, dict) or not found.get(name):
+            return values
+        return {**values, "dedup_ref_key": keys.ref_key(name, found[name])}
+
+    @api.model
     def _dismissed_pairs(self, partner_ids=None):
         domain = Domain.TRUE
         if partner_ids is not None:
@@ -107,6 +119,7 @@ class CrmClientDuplicateFinder(models.AbstractModel):
     def _reason_text(self, reasons):
         labels = {
             "same_vat": self.env._("same INN %s"),
+            "same_ref": self.env._("same client number %s"),
             "same_phone": self.env._("same phone +%s"),
             "same_email": self.env._("same email %s"),
             "similar_name": self.env._("similar name (%s%%)"),
@@ -139,6 +152,7 @@ class CrmClientDuplicateFinder(models.AbstractModel):
         """What two cards share, without the values: for a card the reader may not read."""
         labels = {
             "same_vat": self.env._("the same INN"),
+            "same_ref": self.env._("the same client number"),
             "same_phone": self.env._("the same phone"),
             "same_email": self.env._("the same email"),
             "similar_name": self.env._("a similar name"),
@@ -157,7 +171,8 @@ class CrmClientDuplicateFinder(models.AbstractModel):
     def _key_query(self, probes, kinds, keys):
         """SQL of (probe, partner id, kind, city key): the active partners sharing a blocking key
         with a probe, for the parallel lists ``probes`` (a probe's number), ``kinds`` (p: a phone,
-        looked up among phones and mobiles; e: an email; v: a tax id; n: a name key) and
+        looked up among phones and mobiles; e: an email; v: a tax id; r: the value of the
+        identifying property; n: a name key) and
         ``keys``. One query through the keys' indexes, for one card or a whole import."""
         # Each key looked up through its column's index (a lateral subquery with a limit is never
         # turned into a hash join: that would read the whole table for a few thousand keys).
@@ -176,6 +191,7 @@ class CrmClientDuplicateFinder(models.AbstractModel):
                 ("p", "dedup_mobile_key"),
                 ("e", "dedup_email_key"),
                 ("v", "dedup_vat_key"),
+                ("r", "dedup_ref_key"),
                 ("n", "dedup_name_key"),
             )
         )
@@ -192,15 +208,17 @@ class CrmClientDuplicateFinder(models.AbstractModel):
         )
 
     @api.model
-    def _candidate_query(self, names, phones, emails, vats, threshold=0.5, limit=None):
-        """Ids of active partners with one of these phones, emails, tax ids or name keys, or a
+    def _candidate_query(self, names, phones, emails, vats, threshold=0.5, limit=None, refs=()):
+        """Ids of active partners with one of these phones, emails, tax ids, identifying
+        property keys or name keys, or a
         name key alike (trigram similarity above ``threshold``, which finds the same key too).
         Names under five letters are looked up as they are: they share their trigrams with half
         the base."""
         self._without_jit(**{"pg_trgm.similarity_threshold": threshold})
         fuzzy = [name for name in names if len(name) >= 5]
         exact = [("p", phone) for phone in phones] + [("e", email) for email in emails]
-        exact += [("v", vat) for vat in vats] + [("n", name) for name in names if len(name) < 5]
+        exact += [("v", vat) for vat in vats] + [("r", ref) for ref in refs]
+        exact += [("n", name) for name in names if len(name) < 5]
         query = SQL(
             """
             SELECT id FROM (%(exact)s) AS exact(i, id, kind, city_key)
@@ -224,7 +242,9 @@ class CrmClientDuplicateFinder(models.AbstractModel):
         With ``notices``, partners that are not likely the same client but share a phone, the
         mailbox or the exact name in the same city follow, with score 0 (see matching.notices):
         the card's banner says whose phone it is."""
-        if not values.get("name") and not any(values.get(k) for k in ("phone", "mobile", "email", "vat")):
+        values = self._with_ref_key(values)
+        identifying = ("phone", "mobile", "email", "vat", "dedup_ref_key")
+        if not values.get("name") and not any(values.get(k) for k in identifying):
             return []
         self._check_trigram_locale()
         probe = matching.profile_from_values(0, values)
@@ -237,6 +257,7 @@ class CrmClientDuplicateFinder(models.AbstractModel):
             # hourly incremental scan looks again with the looser one.
             threshold=0.6,
             limit=200,
+            refs=[probe.ref] if probe.ref else [],
         )
         ids = [pid for pid in ids if pid not in set(exclude_ids)]
         if not ids:
@@ -279,12 +300,15 @@ class CrmClientDuplicateFinder(models.AbstractModel):
             return []
         self.env["res.partner"].flush_model([*DEDUP_COLUMNS, "active", "city"])
         self._without_jit()
-        probes = [matching.profile_from_values(index, values) for index, values in enumerate(values_list)]
+        probes = [
+            matching.profile_from_values(index, self._with_ref_key(values)) for index, values in enumerate(values_list)
+        ]
         rows, kinds, keys = [], [], []
         for probe in probes:
             found = [("p", phone) for phone in probe.phones]
             found += [("e", probe.email)] if probe.email else []
             found += [("v", probe.vat)] if probe.vat else []
+            found += [("r", probe.ref)] if probe.ref else []
             found += [("n", probe.key)] if probe.key else []
             for kind, key in found:
                 rows.append(probe.id)

@@ -33,6 +33,7 @@ KEY_COLUMNS = (
     ("p", "dedup_mobile_key"),
     ("e", "dedup_email_key"),
     ("v", "dedup_vat_key"),
+    ("r", "dedup_ref_key"),
     ("n", "dedup_name_key"),
 )
 # A pair of ids in one integer: a full scan holds millions of them.
@@ -74,7 +75,8 @@ class CrmClientDuplicateFinder(models.AbstractModel):
             named = SQL(
                 """
                 SELECT id, dedup_city_key, replace(dedup_name_key, ' ', ''), street, website, birthday, zip,
-                       dedup_phone_key, dedup_mobile_key, dedup_email_key, dedup_vat_key FROM res_partner
+                       dedup_phone_key, dedup_mobile_key, dedup_email_key, dedup_vat_key, dedup_ref_key
+                  FROM res_partner
                  WHERE active AND dedup_name_key IS NOT NULL AND dedup_city_key IS NOT NULL
                  ORDER BY dedup_city_key COLLATE "C", %s COLLATE "C", id
                 """,
@@ -101,8 +103,10 @@ class CrmClientDuplicateFinder(models.AbstractModel):
     def _pair_keys(self, entry):
         """blocking.pair_keys of a streamed name row, worked out once: entry is [row, keys]."""
         if entry[1] is None:
-            _pid, city, _name, street, website, birthday, zip_code, phone, mobile, email, vat = entry[0]
-            entry[1] = blocking.stored_pair_keys(street, city, website, birthday, zip_code, (phone, mobile), email, vat)
+            _pid, city, _name, street, website, birthday, zip_code, phone, mobile, email, vat, ref = entry[0]
+            entry[1] = blocking.stored_pair_keys(
+                street, city, website, birthday, zip_code, (phone, mobile), email, vat, ref
+            )
         return entry[1]
 
     @api.model

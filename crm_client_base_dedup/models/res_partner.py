@@ -6,7 +6,7 @@ import psycopg2
 from markupsafe import Markup
 
 from odoo import api, fields, models
-from odoo.tools import SQL, mute_logger
+from odoo.tools import SQL, mute_logger, sql
 
 from ..tools import keys
 
@@ -20,6 +20,7 @@ DEDUP_COLUMNS = (
     "dedup_email_key",
     "dedup_vat_key",
     "dedup_city_key",
+    "dedup_ref_key",
 )
 # Columns a duplicate profile is built from (see matching.Profile).
 PROFILE_COLUMNS = (
@@ -62,6 +63,8 @@ class ResPartner(models.Model):
     dedup_mobile_key = fields.Char(compute="_compute_dedup_keys", store=True, index="btree_not_null")
     dedup_email_key = fields.Char(compute="_compute_dedup_keys", store=True, index="btree_not_null")
     dedup_vat_key = fields.Char(compute="_compute_dedup_keys", store=True, index="btree_not_null")
+    # The value of the card property chosen as identifying a client (crm.client.card), if any.
+    dedup_ref_key = fields.Char(compute="_compute_dedup_ref_key", store=True, index="btree_not_null")
     # The city as the detector compares it: the scans walk the names of each city in order, by
     # the name key, the key reversed and the key without spaces (one index each).
     dedup_city_key = fields.Char(compute="_compute_dedup_keys", store=True)
@@ -98,6 +101,10 @@ class ResPartner(models.Model):
                 self.pool.has_trigram = True
             except psycopg2.Error as error:
                 _logger.warning("pg_trgm could not be created (%s): duplicate detection will refuse to run", error)
+        # No card has an identifying property yet: the column starts empty, without a
+        # computation over every partner (a million of them) that would find nothing.
+        if not sql.column_exists(self.env.cr, self._table, "dedup_ref_key"):
+            sql.create_column(self.env.cr, self._table, "dedup_ref_key", "varchar")
         return super()._auto_init()
 
     @api.depends("name", "phone", "mobile", "email", "vat", "parent_id", "city")
@@ -111,8 +118,28 @@ class ResPartner(models.Model):
             # A contact carries its company's tax id: it identifies the company only.
             partner.dedup_vat_key = (not partner.parent_id and keys.vat_key(partner.vat)) or False
 
+    @api.depends("client_type", "client_properties")
+    def _compute_dedup_ref_key(self):
+        chosen = self.env["crm.client.card"]._dedup_properties()
+        for partner in self:
+            name = chosen.get(partner.client_type)
+            value = name and partner._client_property_values().get(name)
+            partner.dedup_ref_key = (value and keys.ref_key(name, value)) or False
+
     @api.depends(
-        "name", "phone", "mobile", "email", "vat", "kpp", "city", "birthday", "street", "zip", "website", "client_type"
+        "name",
+        "phone",
+        "mobile",
+        "email",
+        "vat",
+        "kpp",
+        "city",
+        "birthday",
+        "street",
+        "zip",
+        "website",
+        "client_type",
+        "client_properties",
     )
     def _compute_dedup_candidates(self):
         Finder = self.env["crm.client.duplicate.finder"]
@@ -167,6 +194,7 @@ class ResPartner(models.Model):
         values = {column: self[column] for column in PROFILE_COLUMNS[1:] if not column.startswith("dedup_")}
         values["parent_id"] = self.parent_id.id
         values["company_id"] = self.company_id.id
+        values["dedup_ref_key"] = self.dedup_ref_key
         return values
 
     def _dedup_candidate_html(self, found, hidden=()):

@@ -2,6 +2,7 @@
 from . import (
     test_boundary,
     test_hidden_banner_tour,
+    test_identifying_property,
     test_matching,
     test_merge,
     test_merge_properties,

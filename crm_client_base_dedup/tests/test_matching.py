@@ -70,6 +70,25 @@ class TestScoring(BaseCase):
         self.assertGreaterEqual(score, 90)
         self.assertIn(("same_phone", "74951234567"), reasons)
 
+    def test_identifying_property_same_and_different(self):
+        number = keys.ref_key("code", "К-0042")
+        a = company(1, "ООО «Альфа»", city="Москва", ref=number)
+        b = company(2, "Торговый дом Север", city="Казань", ref=keys.ref_key("code", "к 0042"))
+        score, reasons = score_pair(a, b)
+        self.assertGreaterEqual(score, matching.LIKELY)
+        self.assertIn(("same_ref", "к0042"), reasons)
+        # One name, one phone, two numbers: two clients; and never chained into one group.
+        c = company(3, "ООО «Альфа»", phones=["+74951234567"], ref=keys.ref_key("code", "К-0043"))
+        d = company(4, "Альфа", phones=["84951234567"])
+        self.assertEqual(score_pair(a, c), (0, [("ref_conflict", None)]))
+        self.assertGreaterEqual(score_pair(c, d)[0], matching.LIKELY)
+        scored = {(1, 2): score_pair(a, b), (3, 4): score_pair(c, d), (2, 4): (90, [])}
+        groups = matching.group_pairs(scored, {p.id: p for p in (a, b, c, d)})
+        self.assertNotIn({1, 2, 3, 4}, groups)
+        # Blocking pairs them by the value alone.
+        self.assertIn((1, 2), blocking.candidate_pairs([a, b, c, d]))
+        self.assertEqual(keys.ref_key("code", " "), "")
+
     def test_same_inn_different_kpp_is_a_branch(self):
         a = company(1, "ООО «Ромашка»", vat="7707083893", kpp="770701001", city="Москва")
         b = company(2, "ООО «Ромашка»", vat="7707083893", kpp="540601001", city="Новосибирск")

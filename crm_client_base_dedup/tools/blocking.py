@@ -44,19 +44,21 @@ def pair_keys(profile):
         found.add(("e", profile.email))
     if profile.vat:
         found.add(("v", profile.vat))
+    if profile.ref:
+        found.add(("r", profile.ref))
     return found
 
 
-def stored_pair_keys(street, city, website, birthday, zip_code, phones=(), email=None, vat=None):
-    """pair_keys from a partner's stored values (``city``, ``phones``, ``email`` and ``vat`` as
-    their duplicate keys), without its whole profile."""
+def stored_pair_keys(street, city, website, birthday, zip_code, phones=(), email=None, vat=None, ref=None):
+    """pair_keys from a partner's stored values (``city``, ``phones``, ``email``, ``vat`` and
+    ``ref`` as their duplicate keys), without its whole profile."""
     profile = Profile.__new__(Profile)
     profile._street, profile.city = street, city or ""
     profile.website = website_key(website)
     profile.birthday = birthday or None
     profile.zip = _NOT_ALNUM.sub("", (zip_code or "").lower())
     profile.phones = frozenset(phone for phone in phones if phone)
-    profile.email, profile.vat = email or "", vat or ""
+    profile.email, profile.vat, profile.ref = email or "", vat or "", ref or ""
     return pair_keys(profile)
 
 
@@ -82,12 +84,12 @@ def name_block_pairs(members):
 def candidate_pairs(profiles, max_block=200, window=4):
     """Pairs (id_a, id_b), id_a < id_b, sharing a blocking key: never all pairs.
 
-    Blocks: each phone, the email and the tax id; blocks larger than ``max_block`` carry no
-    signal and are skipped. The same name within a city: the pairs of name_block_pairs. Names
-    written with a typo come from sorted neighbourhoods: within a city, each name is paired with
-    the ``window`` names that follow it in the order of the name key, of the reversed key (a
-    typo in the first letters) and of the key without spaces (two words written as one), when
-    they are alike and share more than the name (pair_keys).
+    Blocks: each phone, the email, the tax id and the identifying property's value; blocks
+    larger than ``max_block`` carry no signal and are skipped. The same name within a city: the
+    pairs of name_block_pairs. Names written with a typo come from sorted neighbourhoods: within a
+    city, each name is paired with the ``window`` names that follow it in the order of the name
+    key, of the reversed key (a typo in the first letters) and of the key without spaces (two
+    words written as one), when they are alike and share more than the name (pair_keys).
     """
     blocks = defaultdict(list)
     names = defaultdict(list)
@@ -99,6 +101,8 @@ def candidate_pairs(profiles, max_block=200, window=4):
             blocks["e" + profile.email].append(pid)
         if profile.vat:
             blocks["v" + profile.vat].append(pid)
+        if profile.ref:
+            blocks["r" + profile.ref].append(pid)
         if profile.key and profile.city:
             # A name alone counts within a city only (see score_pair): its block is the city's.
             names[profile.city, profile.key].append(profile)

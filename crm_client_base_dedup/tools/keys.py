@@ -121,6 +121,18 @@ def vat_key(vat):
     return standards.tax_id_digits(vat)
 
 
+def ref_key(name, value):
+    """Key of the value of a card property that identifies a client (a customer number in
+    another system): the property's name, then the value's letters and digits in lower case
+    ("CUST-0042 " and "cust0042" are one number)."""
+    text = "" if value is None or value is False else str(value)
+    text = _NOT_WORD.sub("", text.casefold())
+    return f"{name}:{text}" if text else ""
+
+
+_NOT_WORD = re.compile(r"[\W_]+")
+
+
 # Latin letters that look like Cyrillic ones, typed in a Cyrillic word ("Pомашка" with a Latin
 # P), and the other way round: folded into the word's own script before anything else.
 _LOOKALIKE_LATIN = "AaBCcEeHKkMOoPpTXxYy"

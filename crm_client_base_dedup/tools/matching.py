@@ -43,6 +43,7 @@ class Profile:
         "phones",
         "email",
         "vat",
+        "ref",
         "kpp",
         "city",
         "street",
@@ -72,6 +73,7 @@ class Profile:
         website=None,
         parent_id=None,
         company_id=None,
+        ref=None,
     ):
         tokens, forms = split_name(name)
         self._set(
@@ -92,6 +94,7 @@ class Profile:
         self.website = website_key(website)
         self.parent_id = parent_id
         self.company_id = company_id
+        self.ref = ref or ""
 
     def _set(self, pid, name, key, forms, phones, email, vat, city, person):
         self.id = pid
@@ -162,6 +165,11 @@ def score_pair(a, b):
         return 0, reasons
     if a.vat and b.vat and a.vat != b.vat:
         return 0, [("vat_conflict", None)]
+    if a.ref and b.ref and a.ref != b.ref:
+        # Two numbers of the company's identifying property (a customer number): two clients.
+        return 0, [("ref_conflict", None)]
+    # The same number of it says one client as firmly as the same INN.
+    same_ref = bool(a.ref) and a.ref == b.ref
     same_vat = bool(a.vat) and a.vat == b.vat
     if same_vat and a.kpp and b.kpp and a.kpp != b.kpp:
         # One legal entity, two branches.
@@ -173,7 +181,8 @@ def score_pair(a, b):
     phone_conflict = bool(a.phones and b.phones and not shared_phones)
     email_conflict = bool(a.email and b.email and not same_email)
     same_city = bool(a.city) and a.city == b.city
-    identifiers = same_vat + bool(shared_phones) + same_email
+    identifiers = same_vat + bool(shared_phones) + same_email + same_ref
+    sure = same_vat or same_ref
     support = None
     if not identifiers:
         # The cheap refusals of a pair with nothing identifying in common first (most pairs of a
@@ -184,7 +193,7 @@ def score_pair(a, b):
         support = _support(a, b)
         if not support and (a.person or a.key != b.key):
             return 0, reasons
-    if a.person != b.person and not same_vat and name_similarity(a, b, strict=False) < MIXED_NAME:
+    if a.person != b.person and not sure and name_similarity(a, b, strict=False) < MIXED_NAME:
         # A firm and a person are two clients, whatever they share (the firm's switchboard or
         # mailbox on an employee's card), unless one name is the other's: a firm's card typed
         # as a person's ("РОМАШКА").
@@ -196,9 +205,9 @@ def score_pair(a, b):
             # A word with a typo, or another person: two identifiers, or one and the birthday,
             # say it is the same person (a family shares a phone, not a birthday as well).
             same_birthday = bool(a.birthday) and a.birthday == b.birthday
-            evidence = bool(shared_phones) + same_email + same_vat + same_birthday
+            evidence = bool(shared_phones) + same_email + same_vat + same_ref + same_birthday
             verdict = "same" if evidence >= 2 else "conflict"
-        if verdict == "conflict" and not same_vat:
+        if verdict == "conflict" and not sure:
             # Two people: an office switchboard, a shared mailbox or a family phone.
             return 0, reasons
     if verdict != "same":
@@ -206,6 +215,8 @@ def score_pair(a, b):
 
     if same_vat:
         reasons.append(("same_vat", a.vat))
+    if same_ref:
+        reasons.append(("same_ref", a.ref.partition(":")[2]))
     for phone in sorted(shared_phones):
         reasons.append(("same_phone", phone))
     if same_email:
@@ -219,10 +230,10 @@ def score_pair(a, b):
         if verdict != "same":
             # With an identifier in common, typos may go as far as a word order allows.
             similarity = max(similarity, name_similarity(a, b, strict=False))
-        if similarity < 0.5 and not same_vat:
+        if similarity < 0.5 and not sure:
             # A shared switchboard or family phone, a shared mailbox: not enough on its own.
             return 0, reasons
-        if same_vat and not (shared_phones or same_email):
+        if same_vat and not (shared_phones or same_email or same_ref):
             # Same INN, but another city, other phones or mailboxes: a branch without its KPP.
             if a.city and b.city and not same_city:
                 return 0, reasons
@@ -319,18 +330,20 @@ class Identity:
     """What group_pairs compares of a profile (its tax ids and birthday), kept for the partners
     of a full scan's accepted pairs when their profiles are let go."""
 
-    __slots__ = ("vat", "kpp", "birthday")
+    __slots__ = ("vat", "kpp", "birthday", "ref")
 
-    def __init__(self, vat, kpp, birthday):
-        self.vat, self.kpp, self.birthday = vat, kpp, birthday
+    def __init__(self, vat, kpp, birthday, ref=""):
+        self.vat, self.kpp, self.birthday, self.ref = vat, kpp, birthday, ref
 
     @classmethod
     def of(cls, profile):
-        return cls(profile.vat, profile.kpp, profile.birthday)
+        return cls(profile.vat, profile.kpp, profile.birthday, profile.ref)
 
 
 def _conflict(a, b):
     if a.vat and b.vat and a.vat != b.vat:
+        return True
+    if a.ref and b.ref and a.ref != b.ref:
         return True
     if a.vat and a.vat == b.vat and a.kpp and b.kpp and a.kpp != b.kpp:
         return True
@@ -363,6 +376,7 @@ def profile_from_values(pid, values):
         website=values.get("website"),
         parent_id=values.get("parent_id"),
         company_id=values.get("company_id"),
+        ref=values.get("dedup_ref_key"),
     )
 
 
@@ -390,6 +404,7 @@ def profile_from_row(values):
     profile.website = website_key(values.get("website"))
     profile.parent_id = values.get("parent_id")
     profile.company_id = values.get("company_id")
+    profile.ref = values.get("dedup_ref_key") or ""
     return profile
 
 
