@@ -52,7 +52,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))
 
 from odoo_env import (
-    ADDONS,
+    CORE_ADDONS,
     LOG_DIR,
     ROOT,
     create_database,
@@ -576,7 +576,7 @@ def plain_modules():
 
 def build(kind, db=None):
     db = db or DATABASES[kind]
-    modules = plain_modules() if kind.startswith("plain") else ADDONS
+    modules = plain_modules() if kind.startswith("plain") else CORE_ADDONS
     drop_database(db)
     create_database(db)
     LOG_DIR.mkdir(exist_ok=True)

@@ -1,4 +1,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import re
+
 from odoo.tests import new_test_user, tagged
 
 from odoo.addons.crm_client_base.tests.common import ClientTourCase
@@ -31,3 +33,26 @@ class TestClientFormTour(ClientTourCase):
         self.start_tour(f"/odoo/contacts/{firm.id}", "crm_client_base_website_take", login=anna.login)
         self.assertEqual(firm.user_id, anna)
         self.assertEqual(firm.activity_ids.user_id, anna)
+
+    def test_snippet_on_any_page(self):
+        """The snippet as the editor saves it in a page: static HTML whose tokens are stale or
+        empty; the interaction gives it fresh ones, and the visitor's form goes through."""
+        website = self.env["website"].get_current_website()
+        website.company_id.country_id = self.env.ref("base.ru")
+        website.client_form_min_seconds = 0
+        html = self.url_open("/client-form").text
+        section = re.search(r'<form action="/client-form/submit".*?</form>', html, re.S).group(0)
+        section = re.sub(r'name="(csrf_token|form_token)" value="[^"]*"', r'name="\1" value=""', section)
+        self.env["website.page"].create(
+            {
+                "name": "Landing",
+                "url": "/landing-client-form",
+                "type": "qweb",
+                "website_id": website.id,
+                "is_published": True,
+                "arch": f'<t t-call="website.layout"><div id="wrap"><section class="s_client_form">{section}'
+                "</section></div></t>",
+            }
+        )
+        self.start_tour("/landing-client-form", "crm_client_base_website_snippet")
+        self.assertEqual(len(self.env["res.partner"].search([("name", "=", "ООО «Листопад»")])), 1)

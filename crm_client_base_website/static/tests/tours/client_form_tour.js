@@ -2,14 +2,10 @@
 import { registry } from "@web/core/registry";
 import { patientSteps } from "@crm_client_base/../tests/tours/patient_steps";
 
-// A visitor writes through the contact form.
-registry.category("web_tour.tours").add("crm_client_base_website_form", {
-    steps: () => patientSteps([
-        {
-            // The interaction gave the form its tokens.
-            trigger: "form.o_client_form_ready",
-        },
-        { trigger: "label[for=ccb_name]:contains(Ваше имя)" },
+// A visitor writes through the contact form, once the interaction gave it its tokens.
+function visitorSteps() {
+    return [
+        { trigger: "form.o_client_form_ready" },
         { trigger: "#ccb_name", run: "edit Пётр Листов" },
         { trigger: "#ccb_company", run: "edit ООО «Листопад»" },
         { trigger: "#ccb_phone", run: "edit 8 495 222 33 44" },
@@ -18,7 +14,17 @@ registry.category("web_tour.tours").add("crm_client_base_website_form", {
         { trigger: "#ccb_consent", run: "check" },
         { trigger: ".o_client_form_send", run: "click", expectUnloadPage: true },
         { trigger: ".o_client_form_thanks" },
-    ]),
+    ];
+}
+
+// On the form's page of the Russian site.
+registry.category("web_tour.tours").add("crm_client_base_website_form", {
+    steps: () => patientSteps([{ trigger: "label[for=ccb_name]:contains(Ваше имя)" }, ...visitorSteps()]),
+});
+
+// On a page holding the snippet as the editor saved it.
+registry.category("web_tour.tours").add("crm_client_base_website_snippet", {
+    steps: () => patientSteps(visitorSteps()),
 });
 
 // A salesperson takes the new client from the free pool.
