@@ -1,7 +1,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 {
     "name": "Client Base: Website contact form",
-    "summary": "A contact form (page and snippet) feeding the client base: matched, normalized, consent recorded, spam kept out",
+    "summary": "A website contact form feeding the client base: matched, normalized, consent recorded, no spam",
     "version": "19.0.1.0.0",
     "category": "Website",
     "author": "crm_client_base developers",

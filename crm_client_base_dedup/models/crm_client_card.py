@@ -42,17 +42,14 @@ class CrmClientCard(models.Model):
             if card.dedup_property not in card._identifying_names():
                 raise ValidationError(
                     self.env._(
-                        "The property that identifies a client must be a text or number property of the card "
-                        "%(card)s.",
+                        "The property that identifies a client must be a text or number property of the card %(card)s.",
                         card=card.name,
                     )
                 )
 
     def _identifying_names(self):
         self.ensure_one()
-        return {
-            prop.get("name") for prop in self.properties_definition or [] if prop.get("type") in IDENTIFYING_TYPES
-        }
+        return {prop.get("name") for prop in self.properties_definition or [] if prop.get("type") in IDENTIFYING_TYPES}
 
     def write(self, vals):
         before = {card.id: card.dedup_property for card in self}

@@ -42,6 +42,8 @@ PROFILE_COLUMNS = (
     "company_id",
     *DEDUP_COLUMNS,
 )
+# The fields of a card being typed that the duplicate finder compares (see _dedup_probe_values).
+PROBE_FIELDS = tuple(column for column in PROFILE_COLUMNS[1:] if not column.startswith("dedup_"))
 # Imported columns a row is matched on (plain values, not relations or dates to parse).
 IMPORT_MATCH_FIELDS = ("name", "phone", "mobile", "email", "vat", "kpp", "city", "street", "zip", "website")
 
@@ -126,21 +128,7 @@ class ResPartner(models.Model):
             value = name and partner._client_property_values().get(name)
             partner.dedup_ref_key = (value and keys.ref_key(name, value)) or False
 
-    @api.depends(
-        "name",
-        "phone",
-        "mobile",
-        "email",
-        "vat",
-        "kpp",
-        "city",
-        "birthday",
-        "street",
-        "zip",
-        "website",
-        "client_type",
-        "client_properties",
-    )
+    @api.depends(*PROBE_FIELDS, "client_properties")
     def _compute_dedup_candidates(self):
         Finder = self.env["crm.client.duplicate.finder"]
         for partner in self:
@@ -191,7 +179,7 @@ class ResPartner(models.Model):
     def _dedup_probe_values(self):
         """This card's values as the duplicate finder takes them (see _find_similar)."""
         self.ensure_one()
-        values = {column: self[column] for column in PROFILE_COLUMNS[1:] if not column.startswith("dedup_")}
+        values = {column: self[column] for column in PROBE_FIELDS}
         values["parent_id"] = self.parent_id.id
         values["company_id"] = self.company_id.id
         values["dedup_ref_key"] = self.dedup_ref_key

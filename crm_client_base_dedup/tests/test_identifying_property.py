@@ -28,7 +28,7 @@ class TestIdentifyingProperty(ClientBaseCase):
         common = {"is_company": True, "client_type": "company", "city": "Москва"}
         # Names with nothing in common, nothing else shared: only the customer number says one client.
         cls.first = Partner.create({**common, "name": "ООО «Альфа-Снаб»", "client_properties": {"code_1c": "К-0042"}})
-        cls.second = Partner.create({**common, "name": "Торговый дом Север", "client_properties": {"code_1c": "к 0042"}})
+        cls.second = Partner.create({**common, "name": "ТД Север", "client_properties": {"code_1c": "к 0042"}})
         # One name, one phone, two customer numbers: two clients.
         cls.twin_a = Partner.create(
             {**common, "name": "ООО «Вега»", "phone": "+7 495 123-45-67", "client_properties": {"code_1c": "К-0100"}}
@@ -77,7 +77,12 @@ class TestIdentifyingProperty(ClientBaseCase):
         found = Finder._match_values(
             [
                 {"name": "Новое имя", "client_type": "company", "client_properties": {"code_1c": "К0042"}},
-                {"name": "Вега", "phone": "+74951234567", "client_type": "company", "client_properties": {"code_1c": "К-0999"}},
+                {
+                    "name": "Вега",
+                    "phone": "+74951234567",
+                    "client_type": "company",
+                    "client_properties": {"code_1c": "К-0999"},
+                },
             ]
         )
         self.assertIn(found[0]["partner_id"], (self.first | self.second).ids)
@@ -113,8 +118,10 @@ class TestIdentifyingProperty(ClientBaseCase):
     def test_a_colleague_s_client_is_named_by_its_holder_only(self):
         self._choose("code_1c")
         (self.first | self.second).user_id = self.boris
-        card = self.env["res.partner"].with_user(self.anna).new(
-            {"name": "Новая фирма", "is_company": True, "client_properties": {"code_1c": "К-0042"}}
+        card = (
+            self.env["res.partner"]
+            .with_user(self.anna)
+            .new({"name": "Новая фирма", "is_company": True, "client_properties": {"code_1c": "К-0042"}})
         )
         self.assertFalse(card.dedup_candidate_ids)
         self.assertIn("Борис Петров", card.dedup_candidate_info)

@@ -64,20 +64,19 @@ class CrmClientWebsiteForm(models.AbstractModel):
     def _check(self, post, website):
         """(values, errors): the visitor's values, trimmed and brought to the card's standards,
         and {field: message} for each value to correct (a message the form shows by the field)."""
-        _ = self.env._
         values = {key: str(post.get(key) or "").strip()[:size] for key, size in FIELDS.items()}
         errors = {}
         if not values["name"]:
-            errors["name"] = _("Please give your name.")
+            errors["name"] = self.env._("Please give your name.")
         if not values["phone"] and not values["email"]:
-            errors["phone"] = _("Give a phone number or an email, so that we can answer you.")
+            errors["phone"] = self.env._("Give a phone number or an email, so that we can answer you.")
         purpose = website.client_form_purpose_id
         if purpose and not post.get("consent"):
-            errors["consent"] = _("Your consent is needed to process your request.")
+            errors["consent"] = self.env._("Your consent is needed to process your request.")
         if values["inn"]:
             inn = standards.normalize_inn(values["inn"])
             if standards.check_inn(inn):
-                errors["inn"] = _(
+                errors["inn"] = self.env._(
                     "%(value)s is not an INN: 10 digits for an organisation, 12 for an entrepreneur, "
                     "with its check digits.",
                     value=values["inn"],
@@ -129,7 +128,12 @@ class CrmClientWebsiteForm(models.AbstractModel):
         purpose = website.client_form_purpose_id
         if purpose:
             env["crm.client.consent"].create(
-                {"partner_id": person.id, "purpose_id": purpose.id, "source": "website", "source_ref": page or website.name}
+                {
+                    "partner_id": person.id,
+                    "purpose_id": purpose.id,
+                    "source": "website",
+                    "source_ref": page or website.name,
+                }
             )
         return kind, client
 
@@ -152,10 +156,11 @@ class CrmClientWebsiteForm(models.AbstractModel):
     def _person(self, client, values):
         """The firm's contact who wrote: one of its contacts with the same email, phone or name,
         or a new contact."""
+        email, phone = standards.first_email(values["email"]), standards.phone_digits(values["phone"])
         for contact in client.child_ids.filtered(lambda child: child.type == "contact"):
             if (
-                (values["email"] and contact.email_normalized == standards.first_email(values["email"]))
-                or (values["phone"] and standards.phone_digits(contact.phone) == standards.phone_digits(values["phone"]))
+                (email and contact.email_normalized == email)
+                or (phone and standards.phone_digits(contact.phone) == phone)
                 or contact.name.casefold() == values["name"].casefold()
             ):
                 return contact

@@ -20,7 +20,9 @@ class TestClientForm(ClientTourCase):
         cls.company.country_id = cls.env.ref("base.ru")
         cls.website.write({"client_form_min_seconds": 3, "client_form_rate_limit": 5})
         cls.purpose = cls.env.ref("crm_client_base.consent_purpose_contract")
-        cls.anna = new_test_user(cls.env, login="web_anna", groups="sales_team.group_sale_salesman", name="Анна Иванова")
+        cls.anna = new_test_user(
+            cls.env, login="web_anna", groups="sales_team.group_sale_salesman", name="Анна Иванова"
+        )
         cls.Partner = cls.env["res.partner"].with_context(active_test=False)
         cls.Spam = cls.env["crm.client.website.spam"]
         cls.sent = {
@@ -105,7 +107,13 @@ class TestClientForm(ClientTourCase):
 
     def test_existing_client_never_shown_to_the_visitor(self):
         known = self.Partner.create(
-            {"name": "ООО «Тайна»", "is_company": True, "phone": "+7 495 111-22-33", "street": "Секретная, 1", "user_id": self.anna.id}
+            {
+                "name": "ООО «Тайна»",
+                "is_company": True,
+                "phone": "+7 495 111-22-33",
+                "street": "Секретная, 1",
+                "user_id": self.anna.id,
+            }
         )
         response = self._post({**self.sent, "company": "Тайна", "inn": "", "phone": "+74951112233"})
         self.assertEqual(response.status_code, 303)
