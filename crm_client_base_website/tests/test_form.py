@@ -5,6 +5,7 @@ import time
 from odoo.tests import new_test_user, tagged
 
 from odoo.addons.crm_client_base.tests.common import ClientTourCase
+from odoo.addons.http_routing.tests.common import MockRequest
 
 
 @tagged("post_install", "-at_install")
@@ -174,3 +175,11 @@ class TestClientForm(ClientTourCase):
         self.assertEqual(page.status_code, 200)
         for text in ("Ваше имя", "ИНН", "Отправить", self.purpose.with_context(lang="ru_RU").text):
             self.assertIn(text, page.text)
+
+    def test_snippet_offered_in_the_editor(self):
+        with MockRequest(self.env, website=self.website):
+            snippets = self.env["ir.ui.view"].render_public_asset("website.snippets")
+        block = re.search(r'<div[^>]*data-oe-snippet-key="s_client_form".*?</form>', snippets, re.S)
+        self.assertTrue(block, "the snippet is in the editor's blocks")
+        self.assertIn('data-o-group="contact_and_forms"', block.group(0))
+        self.assertIn('action="/client-form/submit"', block.group(0))
