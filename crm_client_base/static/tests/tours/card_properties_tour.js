@@ -3,24 +3,15 @@ import { registry } from "@web/core/registry";
 import { patientSteps } from "@crm_client_base/../tests/tours/patient_steps";
 
 // A sales manager adds a field to the company card, without programming, and fills it in on a
-// client's card: the cog menu's "Edit Properties" (on a card without any, the first property is
-// added at once; "Add Property" in the card's block adds the next).
+// client's card: "Add Property" in the card's block.
 registry.category("web_tour.tours").add("crm_client_base_card_properties", {
     steps: () => patientSteps([
         {
             trigger: ".o_form_view .o_client_card_properties",
         },
         {
-            trigger: ".o_cp_action_menus .dropdown-toggle",
+            trigger: ".o_client_card_properties .o_field_property_add button",
             run: "click",
-        },
-        {
-            trigger: ".o-dropdown--menu .o-dropdown-item:contains(Edit Properties)",
-            run: "click",
-        },
-        {
-            // The card has no property yet: Odoo adds a first one and opens its definition.
-            trigger: ".o_client_card_properties .o_property_field",
         },
         {
             trigger: ".o_property_field_popover .o_field_property_definition_header",
