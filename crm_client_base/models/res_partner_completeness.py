@@ -5,6 +5,7 @@ change, and the activities asking salespeople to complete their cards."""
 
 import json
 import logging
+from contextlib import contextmanager
 
 from psycopg2 import errors as pg_errors
 
@@ -117,21 +118,32 @@ class ResPartner(models.Model):
             names.update(fields_read)
         return names
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        # Odoo's create writes each new contact again (the commercial fields synced from its
-        # company): those writes only note the partners, computed once here for the batch.
+    @contextmanager
+    def _client_completeness_deferred(self):
+        """Within this block, writes only note the partners whose completeness may change; it
+        is computed once for them all at the end (one query per batch, not per write). Yields
+        a list that receives the records created inside, to be computed with the others."""
         deferred = self.env.cr.cache.setdefault(COMPLETENESS_DEFERRED, [])
         deferred.append(set())
+        created = []
         try:
-            partners = super().create(vals_list)
+            yield created
         finally:
             noted = deferred.pop()
+        partners = self.browse().union(*created)
         others = self.browse(noted) - partners
         if deferred:
             deferred[-1].update(partners.ids, partners.parent_id.ids, others.ids)
         else:
-            (partners | partners.parent_id | others.exists())._client_compute_completeness()
+            (partners.exists() | partners.parent_id | others.exists())._client_compute_completeness()
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        # Odoo's create writes each new contact again (the commercial fields synced from its
+        # company): those writes only note the partners, computed once here for the batch.
+        with self._client_completeness_deferred() as created:
+            partners = super().create(vals_list)
+            created.append(partners)
         return partners
 
     def write(self, vals):

@@ -80,6 +80,12 @@ class CrmClientMerge(models.AbstractModel):
         does once per merge, the deletion of the merged partners, is done once for all the
         groups. Returns (merge logs, [(job, error message)]).
         """
+        # The survivors' completeness once for the batch, after the merges (not once per merge).
+        with self.env["res.partner"]._client_completeness_deferred():
+            return self._merge_groups_now(jobs)
+
+    @api.model
+    def _merge_groups_now(self, jobs):
         Wizard = self.env["base.partner.merge.automatic.wizard"].with_context(crm_client_merge=True)
         Partner = self.env["res.partner"]
         Duplicate = self.env["crm.client.duplicate"]
@@ -195,7 +201,7 @@ class CrmClientMerge(models.AbstractModel):
         """The survivor's card properties left empty take the value of a merged card of the same
         client type (the last one filled, as Odoo's merge does for fields): Odoo's merge leaves
         properties out."""
-        if "client_properties" not in survivor._fields:
+        if "client_properties" not in survivor._fields or not survivor.client_card_id.properties_definition:
             return
         kept = survivor._client_property_values()
         merged = dict(kept)

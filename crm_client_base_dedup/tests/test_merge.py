@@ -94,6 +94,7 @@ class TestMerge(MergeCase):
         self.env.flush_all()
         group = self.Duplicate.scan().filtered(lambda g: first in g.partner_ids)
         self.assertEqual(group.partner_ids, first | second)
+        self.assertIn("Email", first.with_context(lang="en_US").client_missing_fields)
         form = Form(self.env["crm.client.merge.wizard"].with_context(default_duplicate_id=group.id))
         form.survivor_id = first
         with form.line_ids.edit(0) as line:
@@ -103,6 +104,9 @@ class TestMerge(MergeCase):
         form.save().action_merge()
         self.assertEqual(first.name, "Ромашка")
         self.assertEqual(first.email, "info@romashka.ru", "an empty value takes the filled one")
+        # The survivor's completeness follows its merged values (computed once for the batch).
+        first.invalidate_recordset(["client_missing_fields", "client_completeness"])
+        self.assertNotIn("Email", first.with_context(lang="en_US").client_missing_fields)
         self.assertEqual(group.state, "merged")
         self.assertEqual(group.survivor_id, first)
 

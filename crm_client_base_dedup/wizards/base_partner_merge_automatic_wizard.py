@@ -368,6 +368,10 @@ class BasePartnerMergeAutomaticWizard(models.TransientModel):
             field = Partner._fields[name]
             if field.type in ("many2many", "one2many") or field.compute is not None or name in ("id", "parent_id"):
                 continue
+            if not field.store and not field.company_dependent:
+                # Nothing to carry over (a field only searched on): reading it on each card
+                # would ask for its default every time.
+                continue
             simple = (
                 field.store and field.column_type and field.column_type[0] != "jsonb" and not field.company_dependent
             )
