@@ -137,6 +137,16 @@ class ResPartner(models.Model):
         else:
             (partners.exists() | partners.parent_id | others.exists())._client_compute_completeness()
 
+    def _client_forget_pending(self):
+        """After rolling back a ``savepoint(flush=False)``: drop the ORM's caches and the changes
+        and computations still pending (they belonged to the work undone), as Odoo's flushing
+        savepoint does, but keep the precommit hooks of the work done before it (its tracking)
+        and the partners noted for a deferred completeness computation."""
+        deferred = self.env.cr.cache.get(COMPLETENESS_DEFERRED)
+        self.env.transaction.clear()
+        if deferred is not None:
+            self.env.cr.cache[COMPLETENESS_DEFERRED] = deferred
+
     @api.model_create_multi
     def create(self, vals_list):
         # Odoo's create writes each new contact again (the commercial fields synced from its

@@ -7,12 +7,14 @@ accounts, foreign keys, reference fields, values), which this addon's override o
 makes set-based when called with the ``crm_client_merge`` context, as here; around them, the
 steps of our own: the pre-check refusing a merge that would delete a linked record, followers
 and dismissed pairs merged without loss, the client value computed again, a merge log with a
-snapshot of every merged card, Odoo's _log_merge_operation per group, and the deletion once
-for all groups."""
+snapshot of every merged card, Odoo's record of each merge (its log line, mail's note on the
+survivor) posted in one batch, and the deletion once for all groups."""
 
+import logging
 from collections import defaultdict
 
 import psycopg2
+from markupsafe import escape
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
@@ -22,6 +24,8 @@ from odoo.addons.crm_client_base.tools.properties import empty_value
 
 from ..tools import merge_record, merge_sql
 from .res_partner import DEDUP_COLUMNS
+
+_logger = logging.getLogger(__name__)
 
 # Tables whose clashing rows are merged without loss before Odoo's merge runs: followers (the
 # subtypes are joined), bank accounts (Odoo's own _merge_bank_accounts), dismissed pairs, and the
@@ -89,7 +93,9 @@ class CrmClientMerge(models.AbstractModel):
         Wizard = self.env["base.partner.merge.automatic.wizard"].with_context(crm_client_merge=True)
         Partner = self.env["res.partner"]
         Duplicate = self.env["crm.client.duplicate"]
-        self.env.flush_all()
+        # What is pending before the merges is done with first, as a flushing savepoint would
+        # (tracking of earlier writes, or its discarding for records created untracked).
+        self.env.cr.flush()
         all_sources = Partner.union(*(job["partners"] - job["survivor"] for job in jobs))
         holding = Wizard._relations_holding_by_record("res_partner", all_sources.ids)
         rows = self._rows(all_sources)
@@ -103,7 +109,10 @@ class CrmClientMerge(models.AbstractModel):
                 for relation, count in holding.get(pid, {}).items():
                     moved[relation] += count
             try:
-                with self.env.cr.savepoint(), merge_record.recording(self.env.cr) as record:
+                # Not a flushing savepoint: the survivors' tracking is logged once for the batch
+                # (at the end), not at each group's savepoint; a group's pending ORM changes are
+                # flushed inside it, or forgotten with it.
+                with self.env.cr.savepoint(flush=False), merge_record.recording(self.env.cr) as record:
                     before = self._rows(survivor)[survivor.id]
                     self._merge_one(Wizard._with_known_relations("res_partner", moved), partners, survivor)
                     values = dict(job.get("values") or {})
@@ -120,9 +129,12 @@ class CrmClientMerge(models.AbstractModel):
                     record.survivor_id = survivor.id
                     record.survivor = merge_record.diff_columns(before, self._rows(survivor)[survivor.id])
             except (UserError, ValidationError) as error:
+                self.env["res.partner"]._client_forget_pending()
                 failures.append((job, error.args[0]))
                 continue
             done.append((job, sources, dict(moved), record))
+        # The survivors' tracking messages, all at once (the precommit a savepoint runs).
+        self.env.cr.flush()
         if not done:
             return self.env["crm.client.merge.log"], failures
         # The survivors read together, the merged cards from their rows: not a query per card.
@@ -150,15 +162,34 @@ class CrmClientMerge(models.AbstractModel):
             )
         )
         merged = Partner.union(*(sources for _job, sources, _moved, _record in done))
+        self._log_merges([(job["survivor"], sources) for job, sources, _moved, _record in done], rows)
         for log, (job, sources, _moved, _record) in zip(logs, done, strict=True):
-            # Odoo's record of a merge (the log line, mail's note on the survivor, and whatever
-            # other addons add to it), as its own merge does.
-            Wizard._log_merge_operation(sources, job["survivor"])
             groups = job.get("duplicate") or Duplicate
             groups |= Duplicate.search([("state", "=", "open"), ("partner_ids", "in", sources.ids)])
             groups.write({"state": "merged", "survivor_id": job["survivor"].id, "merge_log_id": log.id})
         merged.sudo().unlink()
         return logs, failures
+
+    @api.model
+    def _log_merges(self, merges, rows):
+        """Odoo's record of each merge of ``merges`` ([(survivor, sources)]): the server log line
+        of base's ``_log_merge_operation`` and the note mail's override posts on the survivor,
+        in the same words, the notes logged in one batch (mail posts them one by one).
+        ``rows``: the merged cards' rows as they were (their names and emails)."""
+        bodies = {}
+        for survivor, sources in merges:
+            _logger.info("(uid = %s) merged the partners %r with %s", self.env.uid, sources.ids, survivor.id)
+            cards = ", ".join(
+                self.env._(
+                    "%(partner)s <%(email)s> (ID %(id)s)",
+                    partner=rows[pid]["name"],
+                    email=rows[pid]["email"] or "n/a",
+                    id=pid,
+                )
+                for pid in sources.ids
+            )
+            bodies[survivor.id] = escape(self.env._("Merged with the following partners: %s", cards))
+        self.env["res.partner"].browse(list(bodies))._message_log_batch(bodies)
 
     @api.model
     def _merge_one(self, Wizard, partners, survivor):

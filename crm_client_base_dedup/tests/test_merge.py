@@ -158,6 +158,57 @@ class TestMerge(MergeCase):
         self.assertEqual(Filters.search_count([("partner_id", "in", (first | second).ids)]), 2)
         self.assertFalse(self.env["crm.client.merge.log"].search([("survivor_id", "in", (first | second).ids)]))
 
+    def test_batch_with_a_failing_group(self):
+        """A batch of merges: the group that fails (a value its survivor refuses, after Odoo's
+        steps ran) changes nothing, in the database or in the ORM's cache; the others are merged,
+        each survivor gets Odoo's note of the merge and the tracking of its changed fields once,
+        and its completeness follows."""
+        jobs = []
+        for index in range(3):
+            kept = self._client(f"ООО «Сириус {index}»", phone=f"+7 495 444-55-0{index}")
+            other = self._client(f"Сириус {index}", email=f"info{index}@sirius.ru", phone=f"8 495 444550{index}")
+            jobs.append(
+                {
+                    "partners": kept | other,
+                    "survivor": kept,
+                    "note": f"{other.name} &lt;{other.email}&gt; (ID {other.id})",
+                }
+            )
+        jobs[1]["values"] = {"vat": "7707083890"}  # a wrong check digit: refused by the card's standards
+        self.env.flush_all()
+        # Tracking on, as in a user's session (the test classes turn it off).
+        Merge = self.env["crm.client.merge"].with_user(self.manager)
+        Merge = Merge.with_context(tracking_disable=False, mail_notrack=False)
+        for job in jobs:
+            job["partners"] = job["partners"].with_env(Merge.env)
+            job["survivor"] = job["survivor"].with_env(Merge.env)
+        logs, failures = Merge._merge_groups(jobs)
+        self.assertEqual([job for job, _error in failures], [jobs[1]])
+        self.assertEqual(len(logs), 2)
+        failed = jobs[1]["partners"]
+        self.assertEqual(failed.exists(), failed, "nothing of the failed group merged")
+        self.assertFalse(failed[0].email, "its survivor's email as before, in the cache too")
+        self.env.invalidate_all()
+        self.assertFalse(failed[0].email, "... and in the database")
+        self.assertFalse(failed[0].vat)
+        Message = self.env["mail.message"]
+        for job in jobs:
+            kept, other = job["partners"]
+            notes = Message.search(
+                [("model", "=", "res.partner"), ("res_id", "=", kept.id), ("body", "ilike", "Merged with")]
+            )
+            tracked = Message.search(
+                [("model", "=", "res.partner"), ("res_id", "=", kept.id), ("tracking_value_ids", "!=", False)]
+            )
+            if job is jobs[1]:
+                self.assertFalse(notes | tracked)
+                continue
+            self.assertEqual(other.exists(), other.browse())
+            self.assertEqual(len(notes), 1)
+            self.assertIn(job["note"], notes.body)
+            self.assertEqual(tracked.tracking_value_ids.field_id.mapped("name"), ["email"])
+            self.assertNotIn("Email", kept.with_context(lang="en_US").client_missing_fields)
+
     def test_dismissed_pairs_follow_the_survivor(self):
         first, second, other = self._client("Ромашка"), self._client("Ромашка ООО"), self._client("Ромашка Плюс")
         Dismissal = self.env["crm.client.duplicate.dismissal"]
