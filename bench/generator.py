@@ -1183,6 +1183,10 @@ class _Generator:
             weights.append(("email", 10))
         if original["phone"] or original["mobile"] or original["email"]:
             weights.append(("drop", 10))
+            if original["street"]:
+                # Entered again later from a new business card: new number, new mailbox, no
+                # INN, only the name and the address still in common.
+                weights.append(("recontact", 6))
         r = rand()
         count = 1 if r < 0.45 else 2 if r < 0.8 else 3
         ops = set()
@@ -1221,6 +1225,8 @@ class _Generator:
                 f"{local} @ {domain}",
             )
             dup["email"] = rng.choice(options)
+        if "recontact" in ops:
+            self.recontact(dup, meta, original["street"])
         if "drop" in ops:
             present = [k for k in ("email", "phone", "mobile") if dup[k]]
             if present:
@@ -1298,6 +1304,25 @@ class _Generator:
         if "«" in name:
             options.append(name.replace("«", "« ").replace("»", " »"))
         return rng.choice(options)
+
+    def recontact(self, dup, meta, street):
+        """New phone numbers and a new mailbox for the same client, its INN left out, its street
+        kept (perhaps typed another way)."""
+        rng = self.rng
+        dup["vat"] = dup["kpp"] = dup["ogrn"] = None
+        dup["street"] = dup["street"] or street
+        for key in ("phone", "mobile"):
+            if dup[key]:
+                dup[key] = format_phone(*self.phone(meta.country, meta.city, mobile=key == "mobile"))
+        if dup["email"]:
+            if meta.person:
+                dup["email"] = self.person_email(meta.person, meta.country)
+            elif meta.domain:
+                dup["email"] = self.unique_email(rng.choice(("sales", "zakaz", "office2", "manager")), meta.domain)
+            else:
+                dup["email"] = None
+        if rng.random() < 0.5:
+            dup["street"] = dup["street"].replace("ул. ", "улица ").replace("д. ", "дом ")
 
     def rephone(self, dup, meta):
         """The same number(s) in another format; sometimes phone and mobile swapped."""

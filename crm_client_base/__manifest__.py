@@ -2,7 +2,7 @@
 {
     "name": "Client Base",
     "summary": "A complete, clean client card on res.partner, shared by sales and accounting",
-    "version": "19.0.1.12.1",
+    "version": "19.0.1.12.2",
     "category": "Sales/CRM",
     "author": "crm_client_base developers",
     "license": "AGPL-3",

@@ -2,7 +2,7 @@
 {
     "name": "Client Base: Import",
     "summary": "Client lists from Excel, CSV and vCard: template, dry run, matching, all-or-nothing import",
-    "version": "19.0.1.6.1",
+    "version": "19.0.1.6.2",
     "category": "Sales/CRM",
     "author": "crm_client_base developers",
     "license": "AGPL-3",

@@ -2,7 +2,7 @@
 {
     "name": "Client Base: Website contact form",
     "summary": "A website contact form feeding the client base: matched, normalized, consent recorded, no spam",
-    "version": "19.0.1.0.0",
+    "version": "19.0.1.0.1",
     "category": "Website",
     "author": "crm_client_base developers",
     "license": "AGPL-3",

@@ -24,7 +24,11 @@ LONG_FORMS = {
     "некоммерческая организация": "nko",
     "крестьянское фермерское хозяйство": "kfh",
 }
-LONG_FORMS_RE = re.compile("|".join(sorted(LONG_FORMS, key=len, reverse=True)))
+# Typed with a space doubled or dropped between the words ("Товариществос ограниченной ..."),
+# as they come from spreadsheets.
+LONG_FORMS_RE = re.compile(
+    "|".join(r"\s*".join(map(re.escape, form.split())) for form in sorted(LONG_FORMS, key=len, reverse=True))
+)
 _RUSSIAN_CODES = "ooo ao pao zao oao nao too chup odo ip kfh gup mup fgup ano nko"
 # Short forms as whole tokens, in Latin letters without dots (OOO, LLC, L.L.C., GmbH,
 # G.m.b.H.; ООО and ИП once transliterated), and the code each means.
@@ -59,6 +63,13 @@ CYRILLIC_SHORT_FORMS = dict(
 # Forms under which a person trades in their own name: an individual entrepreneur, not a company.
 ENTREPRENEUR_FORMS = frozenset({"ip", "kfh"})
 _WORDS = re.compile(r"[^\w]+")
+_SPACES = re.compile(r"\s+")
+
+
+def long_form_code(match):
+    """The code of a long form found by LONG_FORMS_RE, however its spaces were typed."""
+    found = _SPACES.sub("", match.group(0))
+    return next(code for form, code in LONG_FORMS.items() if form.replace(" ", "") == found)
 
 
 def forms_of(name):
@@ -68,7 +79,7 @@ def forms_of(name):
     forms = set()
 
     def long_form(match):
-        forms.add(LONG_FORMS[match.group(0)])
+        forms.add(long_form_code(match))
         return " "
 
     text = LONG_FORMS_RE.sub(long_form, text)

@@ -53,14 +53,12 @@ class CrmClientCard(models.Model):
 
     def write(self, vals):
         before = {card.id: card.dedup_property for card in self}
+        result = super().write(vals)
         if "properties_definition" in vals and "dedup_property" not in vals:
             # A property removed from the card, or made another type, identifies nothing more.
-            result = super().write(vals)
             for card in self.filtered("dedup_property"):
                 if card.dedup_property not in card._identifying_names():
                     super(CrmClientCard, card).write({"dedup_property": False})
-        else:
-            result = super().write(vals)
         changed = self.filtered(lambda card: card.dedup_property != before[card.id])
         if changed:
             self.env.registry.clear_cache()

@@ -259,6 +259,51 @@ class TestRussianNames(BaseCase):
         b = company(2, "Стройинвесг ООО", city="г. Казань", street="Баумана 12")
         self.assertGreaterEqual(score_pair(a, b)[0], matching.LIKELY)
 
+    def test_new_number_at_the_same_address(self):
+        """A client entered again with its new phone and mailbox, no INN: the name, the city and
+        the street still say it is one client; namesakes at another address stay two."""
+        old = company(
+            1,
+            "ООО «Импульс»",
+            phones=["+79786148652"],
+            email="mail@impuls.ru",
+            city="Москва",
+            street="ул. Юбилейная, д. 147",
+        )
+        new = company(
+            2,
+            'ООО "Импульс"',
+            phones=["+74958326238"],
+            email="zakaz@impuls.ru",
+            city="г. Москва",
+            street="улица Юбилейная, дом 147",
+        )
+        self.assertGreaterEqual(score_pair(old, new)[0], matching.LIKELY)
+        self.assertIn((old.id, new.id), blocking.candidate_pairs([old, new]))
+        elsewhere = company(3, 'ООО "Импульс"', phones=["+74958326239"], city="Москва", street="ул. Садовая, д. 3")
+        self.assertEqual(score_pair(old, elsewhere)[0], 0, "another phone, another street: a namesake")
+        person_a = private(4, "Попова Марина Никитична", phone="+79249364017", city="Москва", street="ул. Новая, д. 56")
+        person_b = private(5, "Попова Марина", phone="+79031112233", city="Москва", street="улица Новая, 56")
+        self.assertGreaterEqual(score_pair(person_a, person_b)[0], matching.LIKELY)
+        family = private(6, "Попова Ольга", phone="+79031112234", city="Москва", street="ул. Новая, д. 56")
+        self.assertEqual(score_pair(person_a, family)[0], 0, "another member of the family at that address")
+
+    def test_words_typed_without_spaces(self):
+        self.assertEqual(keys.split_name("Общество с ограниченной  ответственностью «Алмаз»")[1], {"ooo"})
+        self.assertEqual(keys.split_name("Товариществос ограниченной ответственностью «Эталон»"), (["etalon"], {"too"}))
+        a = company(1, "Общество с ограниченной  ответственностью «Алмаз»", phones=["+79614369877"])
+        b = company(2, "ООО «Алмаз»", phones=["+7 961 436-98-77"])
+        self.assertGreaterEqual(score_pair(a, b)[0], matching.LIKELY)
+        self.assertEqual(
+            [latin for _key, latin, _initial in keys.person_words("Кузнецова ТатьянаТимуровна")],
+            ["kuznetsova", "tatyana", "timurovna"],
+        )
+        full = private(3, "Кузнецова Татьяна Тимуровна", email="tatyana.kuznetsova@mail.ru")
+        joined = private(4, "Кузнецова ТатьянаТимуровна", email="tatyana.kuznetsova@mail.ru")
+        self.assertGreaterEqual(score_pair(full, joined)[0], matching.LIKELY)
+        other = private(5, "Кузнецова ОльгаТимуровна", email="tatyana.kuznetsova@mail.ru")
+        self.assertEqual(score_pair(full, other)[0], 0, "another given name, joined or not")
+
     def test_review_pairs_never_join_a_likely_group(self):
         a, b, c = company(1, "ООО «Темп»", city="Минск"), company(2, "ООО «Темп»", city="Минск"), company(3, "Темп")
         groups = matching.group_pairs({(1, 3): (90, []), (1, 2): (matching.REVIEW_SCORE, [])}, {1: a, 2: b, 3: c})

@@ -11,7 +11,12 @@ from functools import lru_cache
 from anyascii import anyascii
 
 from odoo.addons.crm_client_base.tools import standards
-from odoo.addons.crm_client_base.tools.legal_forms import CYRILLIC_SHORT_FORMS, LONG_FORMS, LONG_FORMS_RE, SHORT_FORMS
+from odoo.addons.crm_client_base.tools.legal_forms import (
+    CYRILLIC_SHORT_FORMS,
+    LONG_FORMS_RE,
+    SHORT_FORMS,
+    long_form_code,
+)
 
 _SKELETON = (
     ("shch", "sh"),
@@ -79,7 +84,7 @@ def split_name(name):
     forms = set()
 
     def long_form(match):
-        forms.add(LONG_FORMS[match.group(0)])
+        forms.add(long_form_code(match))
         return " "
 
     text = LONG_FORMS_RE.sub(long_form, text)
@@ -251,6 +256,7 @@ def website_key(website):
 
 # Letters only: dots, spaces, hyphens and digits separate the words of a person's name.
 _LETTERS = re.compile(r"[^\W\d_]+")
+_CAMEL = re.compile(r"(?<=[a-zа-яё])(?=[A-ZА-ЯЁ])")
 
 
 def _letters(text):
@@ -274,7 +280,9 @@ def person_words(name):
             text = text[: match.start()] + " " * (match.end() - match.start()) + text[match.end() :]
     tokens = [
         token
-        for token in _LETTERS.findall(text)
+        for word in _LETTERS.findall(text)
+        # Two words typed without the space between them: "ТатьянаТимуровна".
+        for token in _CAMEL.split(word)
         if token.lower() not in CYRILLIC_SHORT_FORMS and _letters(token) not in SHORT_FORMS
     ]
     shouting = text == text.upper()

@@ -188,9 +188,13 @@ def score_pair(a, b):
         # The cheap refusals of a pair with nothing identifying in common first (most pairs of a
         # scan): a name alone counts within a city, without another phone, mailbox or legal
         # form, and with something else in common, but for a firm name to review.
-        if not same_city or phone_conflict or email_conflict or (a.forms and b.forms and not a.forms & b.forms):
+        if not same_city or (a.forms and b.forms and not a.forms & b.forms):
             return 0, reasons
         support = _support(a, b)
+        if (phone_conflict or email_conflict) and not any(item and item[0] == "same_street" for item in support):
+            # Other phones or mailboxes: two clients, unless at the same address (a client
+            # entered again with its new number).
+            return 0, reasons
         if not support and (a.person or a.key != b.key):
             return 0, reasons
     if a.person != b.person and not sure and name_similarity(a, b, strict=False) < MIXED_NAME:

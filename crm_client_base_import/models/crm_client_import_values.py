@@ -82,7 +82,9 @@ class CrmClientImport(models.Model):
         values["is_company"] = self._is_company(values, raw)
         if not values.get("client_type"):
             forms = legal_forms.forms_of(values["name"])
-            entrepreneur = len(values.get("vat") or "") == 12 or (forms and forms <= legal_forms.ENTREPRENEUR_FORMS)
+            entrepreneur = standards.inn_kind(values.get("vat")) == "person" or (
+                forms and forms <= legal_forms.ENTREPRENEUR_FORMS
+            )
             values["client_type"] = (
                 "individual_entrepreneur"
                 if values["is_company"] and entrepreneur

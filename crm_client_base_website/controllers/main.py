@@ -38,9 +38,11 @@ class ClientFormController(http.Controller):
         values, errors = Form._check(post, website)
         if errors:
             return self._render_form(post, errors)
+        # The page's address first (the form copies it), Odoo's UTM cookies otherwise.
         utm = {
-            "campaign": post.get("utm_campaign") or request.cookies.get("odoo_utm_campaign"),
-            "medium": post.get("utm_medium") or request.cookies.get("odoo_utm_medium"),
+            field[: -len("_id")]: post.get(parameter) or request.cookies.get(cookie)
+            for parameter, field, cookie in request.env["utm.mixin"].tracking_fields()
+            if field in ("campaign_id", "medium_id")
         }
         try:
             with request.env.cr.savepoint():
