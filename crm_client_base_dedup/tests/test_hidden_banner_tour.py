@@ -35,3 +35,27 @@ class TestHiddenBannerTour(ClientTourCase):
         )
         self.start_tour("/odoo", "crm_client_base_dedup_shared_phone_banner", login=anna.login)
         self.assertFalse(self.env["res.partner"].search_count([("name", "=", "ООО «Ласточка»")]), "nothing was saved")
+
+    def test_salesperson_types_a_colleague_client_number(self):
+        """The card property chosen as identifying a client (a customer number in 1C), typed
+        another way on a new card: the banner names the holder and the reason, nothing else."""
+        self.env["res.lang"]._activate_lang("ru_RU")
+        sales = "base.group_user,sales_team.group_sale_salesman"
+        anna = new_test_user(self.env, login="ccb_tour_anna3", groups=sales, lang="ru_RU", name="Анна Кузнецова")
+        boris = new_test_user(self.env, login="ccb_tour_boris3", groups=sales, name="Борис Петров")
+        card = self.env.ref("crm_client_base.crm_client_card_company")
+        card.properties_definition = [{"name": "code_1c", "string": "Код 1С", "type": "char"}]
+        card.dedup_property = "code_1c"
+        self.env["res.partner"].create(
+            {
+                "name": "ООО «Альфа-Снаб»",
+                "is_company": True,
+                "client_type": "company",
+                "user_id": boris.id,
+                "client_properties": {"code_1c": "К-0042"},
+            }
+        )
+        self.start_tour("/odoo", "crm_client_base_dedup_identifying_property_banner", login=anna.login)
+        self.assertFalse(
+            self.env["res.partner"].search_count([("name", "=", "ООО «Новая вывеска»")]), "nothing was saved"
+        )
