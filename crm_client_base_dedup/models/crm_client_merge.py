@@ -113,8 +113,10 @@ class CrmClientMerge(models.AbstractModel):
                 # (at the end), not at each group's savepoint; a group's pending ORM changes are
                 # flushed inside it, or forgotten with it.
                 with self.env.cr.savepoint(flush=False), merge_record.recording(self.env.cr) as record:
-                    before = self._rows(survivor)[survivor.id]
-                    self._merge_one(Wizard._with_known_relations("res_partner", moved), partners, survivor)
+                    current = self._rows(partners)
+                    before = current[survivor.id]
+                    steps = Wizard._with_known_relations("res_partner", moved)._with_filled_columns(current)
+                    self._merge_one(steps, partners, survivor)
                     values = dict(job.get("values") or {})
                     if values.get("client_properties"):
                         # Chosen per property: the others as the merge filled them.

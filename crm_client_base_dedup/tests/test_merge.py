@@ -209,6 +209,25 @@ class TestMerge(MergeCase):
             self.assertEqual(tracked.tracking_value_ids.field_id.mapped("name"), ["email"])
             self.assertNotIn("Email", kept.with_context(lang="en_US").client_missing_fields)
 
+    def test_fields_to_fill_from_the_rows_read(self):
+        """The fields a merge fills, worked out from the rows the merge reads already, are those
+        the query over the table finds: empty on the survivor and filled on a source, or summable."""
+        survivor = self._client("ООО «Орбита»", phone="+7 495 111-00-01", employee=False)
+        sources = self._client("Орбита", email="info@orbita.ru", website="orbita.ru", employee=True, ref="")
+        sources |= self._client("Орбита ООО", city="Тула", comment="<p>x</p>", partner_latitude=0.0)
+        self.env.flush_all()
+        Wizard = self.env["base.partner.merge.automatic.wizard"].with_context(crm_client_merge=True)
+        summable = Wizard._get_summable_fields()
+        by_query = Wizard._fields_to_fill(sources, survivor, summable)
+        rows = self.env["crm.client.merge"]._rows(sources | survivor)
+        from_rows = Wizard._with_filled_columns(rows)._fields_to_fill(sources, survivor, summable)
+        self.assertEqual(from_rows, by_query)
+        self.assertIn("email", from_rows)
+        self.assertIn("employee", from_rows, "a boolean true on a source, false on the survivor")
+        self.assertNotIn("phone", from_rows, "the survivor's own")
+        self.assertNotIn("ref", from_rows, "empty text is nothing to fill")
+        self.assertNotIn("partner_latitude", from_rows, "zero is nothing to fill")
+
     def test_dismissed_pairs_follow_the_survivor(self):
         first, second, other = self._client("Ромашка"), self._client("Ромашка ООО"), self._client("Ромашка Плюс")
         Dismissal = self.env["crm.client.duplicate.dismissal"]

@@ -44,6 +44,15 @@ class BasePartnerMergeAutomaticWizard(models.TransientModel):
     def _with_known_relations(self, table, relations):
         return self.with_context(**{f"crm_client_merge_used:{table}": tuple(sorted(relations.items()))})
 
+    def _with_filled_columns(self, rows):
+        """The wizard, knowing which columns hold a value in each of ``rows`` ({id: row as
+        JSON, as crm.client.merge._rows reads them}): _fields_to_fill then needs no query."""
+        filled = tuple(
+            (pid, frozenset(name for name, value in row.items() if value not in (None, False, 0, "")))
+            for pid, row in sorted(rows.items())
+        )
+        return self.with_context(crm_client_merge_filled=filled)
+
     @tools.ormcache("table", "column")
     def _has_check_or_unique_constraint(self, table, column):
         return super()._has_check_or_unique_constraint(table, column)
@@ -384,6 +393,12 @@ class BasePartnerMergeAutomaticWizard(models.TransientModel):
         and filled on a source, or summable. One query over the plain columns; the jsonb ones
         (translations, company-dependent values) are always looked at."""
         columns, others = self._merge_value_fields()
+        filled = dict(self.env.context.get("crm_client_merge_filled") or ())
+        if all(pid in filled for pid in (*src_partners.ids, dst_partner.id)):
+            # Read with the merge's rows already: the same test as the query below, in Python.
+            kept = filled[dst_partner.id]
+            given = set().union(*(filled[pid] for pid in src_partners.ids))
+            return [name for name in columns if name in given and (name in summable or name not in kept)] + list(others)
 
         def truthy(name):
             column = SQL.identifier(name)
