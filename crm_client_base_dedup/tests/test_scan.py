@@ -1,6 +1,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
 from odoo.tests import Form, TransactionCase, tagged
+from odoo.tools import SQL
 
 
 @tagged("post_install", "-at_install")
@@ -156,3 +157,19 @@ class TestScan(TransactionCase):
 
     def test_locale_check_passes_on_utf8(self):
         self.Finder._check_trigram_locale()
+
+    def test_upgrade_recomputes_the_name_keys_it_reads_anew(self):
+        """What an upgrade changing how names are read does (the migrations of 19.0.2.7.0 and
+        19.0.2.10.0): the name keys of the partners matching its condition, archived ones too,
+        are computed again; the others are left as they are."""
+        long_form = self.env["res.partner"].create(
+            {"name": "Общество с ограниченной  ответственностью «Алмаз»", "is_company": True, "active": False}
+        )
+        self.env.flush_all()
+        stale = (long_form | self.first).ids
+        self.env.cr.execute(SQL("UPDATE res_partner SET dedup_name_key = 'stale' WHERE id = ANY(%s)", stale))
+        self.env.invalidate_all()
+        self.env["res.partner"]._dedup_recompute_name_keys(SQL("name ~* %s", "общество"))
+        self.env.invalidate_all()
+        self.assertEqual(long_form.with_context(active_test=False).dedup_name_key, "almaz")
+        self.assertEqual(self.first.dedup_name_key, "stale", "not matched by the condition")

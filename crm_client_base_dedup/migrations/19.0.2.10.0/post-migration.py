@@ -8,15 +8,7 @@ from odoo.tools import SQL
 
 
 def migrate(cr, version):
-    env = api.Environment(cr, SUPERUSER_ID, {"active_test": False})
-    rows = env.execute_query(
-        SQL(
-            "SELECT id FROM res_partner WHERE name ~* %s",
-            "общество|товарищество|предприяти|предпринимател|организаци|хозяйство",
-        )
+    env = api.Environment(cr, SUPERUSER_ID, {})
+    env["res.partner"]._dedup_recompute_name_keys(
+        SQL("name ~* %s", "общество|товарищество|предприяти|предпринимател|организаци|хозяйство")
     )
-    partners = env["res.partner"].browse([row[0] for row in rows])
-    key = partners._fields["dedup_name_key"]
-    for start in range(0, len(partners), 5000):
-        env.add_to_compute(key, partners[start : start + 5000])
-        env.flush_all()
