@@ -282,6 +282,13 @@ class TestRussianNames(BaseCase):
         self.assertIn((old.id, new.id), blocking.candidate_pairs([old, new]))
         elsewhere = company(3, 'ООО "Импульс"', phones=["+74958326239"], city="Москва", street="ул. Садовая, д. 3")
         self.assertEqual(score_pair(old, elsewhere)[0], 0, "another phone, another street: a namesake")
+        old.zip, new.zip = "111359", "129090"
+        self.assertEqual(score_pair(old, new)[0], 0, "the same street of another postcode: another place")
+        colleague_a = private(7, "James Hughes", phone="+447877346725", city="London", street="88 King Street")
+        colleague_b = private(8, "James Hughes", phone="+447500109299", city="London", street="88 King Street")
+        self.assertGreaterEqual(score_pair(colleague_a, colleague_b)[0], matching.LIKELY)
+        colleague_a.parent_id, colleague_b.parent_id = 100, 101
+        self.assertEqual(score_pair(colleague_a, colleague_b)[0], 0, "contacts: the address is their company's")
         person_a = private(4, "Попова Марина Никитична", phone="+79249364017", city="Москва", street="ул. Новая, д. 56")
         person_b = private(5, "Попова Марина", phone="+79031112233", city="Москва", street="улица Новая, 56")
         self.assertGreaterEqual(score_pair(person_a, person_b)[0], matching.LIKELY)

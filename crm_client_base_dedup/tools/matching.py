@@ -191,9 +191,15 @@ def score_pair(a, b):
         if not same_city or (a.forms and b.forms and not a.forms & b.forms):
             return 0, reasons
         support = _support(a, b)
-        if (phone_conflict or email_conflict) and not any(item and item[0] == "same_street" for item in support):
-            # Other phones or mailboxes: two clients, unless at the same address (a client
-            # entered again with its new number).
+        if (phone_conflict or email_conflict) and (
+            a.parent_id
+            or b.parent_id
+            or not any(item and item[0] == "same_street" for item in support)
+            or (a.zip and b.zip and a.zip != b.zip)
+        ):
+            # Other phones or mailboxes: two clients, unless at the same address, postcode
+            # included (a client entered again with its new number). A contact's address is
+            # its company's, shared by colleagues: it says nothing of the person.
             return 0, reasons
         if not support and (a.person or a.key != b.key):
             return 0, reasons
