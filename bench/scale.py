@@ -67,20 +67,27 @@ COLUMNS = (
 )
 TYPES = ("int4", "int4", "varchar", "varchar", "varchar", "bool", "varchar", "varchar", "varchar", "varchar", "varchar",
          "varchar", "varchar", "varchar", "varchar", "varchar", "varchar", "date", "int4", "int4",
-         "varchar", "varchar", "varchar", "varchar", "varchar", "varchar")
+         *("varchar" for _column in DEDUP_COLUMNS))
 
 
 def row(record, pid, parent_id):
     contact = parent_id is not None
+    stored = {
+        "dedup_name_key": keys.name_key(record["name"]) or None,
+        "dedup_phone_key": keys.phone_key(record.get("phone")) or None,
+        "dedup_mobile_key": keys.phone_key(record.get("mobile")) or None,
+        "dedup_email_key": keys.email_key(record.get("email")) or None,
+        "dedup_vat_key": None if contact else (keys.vat_key(record.get("vat")) or None),
+        "dedup_city_key": keys.city_key(record.get("city")) or None,
+        # No card of the generated base has an identifying property: no client number key.
+    }
     return (
         pid, parent_id or pid, record["ref"], record["name"], record["name"], bool(record.get("is_company")),
         None if contact else record.get("client_type"), record.get("function"), record.get("phone"),
         record.get("mobile"), record.get("email"), record.get("vat"), record.get("kpp"), record.get("website"),
         record.get("street"), record.get("city"), record.get("zip"), record.get("birthday"), parent_id,
         countries.get(record.get("country_code") or "RU"),
-        keys.name_key(record["name"]) or None, keys.phone_key(record.get("phone")) or None,
-        keys.phone_key(record.get("mobile")) or None, keys.email_key(record.get("email")) or None,
-        None if contact else (keys.vat_key(record.get("vat")) or None), keys.city_key(record.get("city")) or None,
+        *(stored.get(column) for column in DEDUP_COLUMNS),
     )
 
 
