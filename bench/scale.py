@@ -79,6 +79,7 @@ def row(record, pid, parent_id):
         "dedup_email_key": keys.email_key(record.get("email")) or None,
         "dedup_vat_key": None if contact else (keys.vat_key(record.get("vat")) or None),
         "dedup_city_key": keys.city_key(record.get("city")) or None,
+        "dedup_address_key": keys.address_key(record.get("street"), keys.city_key(record.get("city"))) or None,
         # No card of the generated base has an identifying property: no client number key.
     }
     return (

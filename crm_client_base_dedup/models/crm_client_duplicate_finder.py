@@ -259,7 +259,10 @@ class CrmClientDuplicateFinder(models.AbstractModel):
             limit=200,
             refs=[probe.ref] if probe.ref else [],
         )
-        ids = [pid for pid in ids if pid not in set(exclude_ids)]
+        # The cards at its address with a related name (far apart in any order of names).
+        ids += [pid for _probe, pid in self._address_pairs([(0, probe.address, probe.key)])]
+        excluded = set(exclude_ids)
+        ids = [pid for pid in dict.fromkeys(ids) if pid not in excluded]
         if not ids:
             return []
         found, shared = [], []
@@ -295,7 +298,8 @@ class CrmClientDuplicateFinder(models.AbstractModel):
         best existing match scoring at least ``threshold``, as {"partner_id", "score", "reasons"},
         or None. Exact keys (phones, email, INN, name key) come from one indexed query for the
         whole batch; names with a typo from the names next to each line's in its city, in the
-        orders of a full scan, through their indexes (never a read of the whole base)."""
+        orders of a full scan, and the cards at its address with a related name, through their
+        indexes (never a read of the whole base)."""
         if not values_list:
             return []
         self.env["res.partner"].flush_model([*DEDUP_COLUMNS, "active", "city"])
@@ -330,6 +334,7 @@ class CrmClientDuplicateFinder(models.AbstractModel):
                     [probe.key for probe in named],
                 )
             )
+        pairs |= self._address_pairs([(probe.id, probe.address, probe.key) for probe in probes])
         if not pairs:
             return [None] * len(values_list)
         by_id = {

@@ -1,10 +1,11 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """The finder's scans: of the whole base (the review queue's full scan) and of partners just
 changed (the hourly incremental scan). Both find the candidate pairs the way
-blocking.candidate_pairs does (a key in common, or a name alike among the names next to it in
-its city, in three orders), without ever holding the whole base in memory."""
+blocking.candidate_pairs does (a key in common, an address in common with a related name, or a
+name alike among the names next to it in its city, in three orders), without ever holding the
+whole base in memory."""
 
-from collections import deque
+from collections import defaultdict, deque
 from itertools import combinations, islice
 
 from rapidfuzz import fuzz
@@ -35,7 +36,11 @@ KEY_COLUMNS = (
     ("v", "dedup_vat_key"),
     ("r", "dedup_ref_key"),
     ("n", "dedup_name_key"),
+    ("a", "dedup_address_key"),
 )
+# Keys whose blocks pair only some of their cards: a name's within its city, an address's by
+# the names related (blocking.address_block_pairs).
+SELECTIVE_KEYS = ("n", "a")
 # A pair of ids in one integer: a full scan holds millions of them.
 PAIR_SHIFT = 32
 
@@ -48,8 +53,9 @@ class CrmClientDuplicateFinder(models.AbstractModel):
         """The candidate pairs of a full scan (each as one integer: a << PAIR_SHIFT | b, a < b),
         as blocking.candidate_pairs finds them, without holding the partners: blocks of a phone,
         an email or a tax id come from SQL (a block larger than ``max_block`` carries no
-        signal), the sorted neighbourhoods of names within a city from the base streamed in each
-        order. The blocks of one name in a city are scored as they come (_score_name_blocks)."""
+        signal), the cards of one address whose names are related, the sorted neighbourhoods of
+        names within a city from the base streamed in each order. The blocks of one name in a
+        city are scored as they come (_score_name_blocks)."""
         self.env["res.partner"].flush_model([*DEDUP_COLUMNS, "active"])
         keys = SQL(" UNION ALL ").join(
             SQL(
@@ -59,7 +65,7 @@ class CrmClientDuplicateFinder(models.AbstractModel):
                 SQL.identifier(column),
             )
             for prefix, column in KEY_COLUMNS
-            if prefix != "n"
+            if prefix not in SELECTIVE_KEYS
         )
         pairs = set()
         blocks = SQL(
@@ -70,6 +76,16 @@ class CrmClientDuplicateFinder(models.AbstractModel):
         for (members,) in self._stream(blocks):
             members.sort()
             pairs.update(a << PAIR_SHIFT | b for a, b in combinations(members, 2))
+        addresses = SQL(
+            """
+            SELECT array_agg(id), array_agg(dedup_name_key) FROM res_partner
+             WHERE active AND dedup_address_key IS NOT NULL AND dedup_name_key IS NOT NULL
+          GROUP BY dedup_address_key HAVING count(*) BETWEEN 2 AND %s
+            """,
+            max_block,
+        )
+        for members, names in self._stream(addresses):
+            pairs.update(a << PAIR_SHIFT | b for a, b in blocking.address_block_pairs(zip(members, names, strict=True)))
         for pattern in NAME_ORDERS:
             order = SQL(pattern, SQL.identifier("dedup_name_key"))
             named = SQL(
@@ -206,12 +222,12 @@ class CrmClientDuplicateFinder(models.AbstractModel):
     def _changed_candidates(self, partners, max_block=MAX_BLOCK, window=WINDOW):
         """The candidate pairs of ``partners`` with the base, as the full scan finds them, through
         the indexes: the partners sharing a key with one of them (in a block no larger than
-        ``max_block``), and the ``window`` names on each side of its name in its city, in each
-        order, when they are alike."""
+        ``max_block``), those at its address with a related name, and the ``window`` names on
+        each side of its name in its city, in each order, when they are alike."""
         self.env["res.partner"].flush_model([*DEDUP_COLUMNS, "active"])
         self._without_jit()
         ids = partners.ids
-        probes, kinds, keys, cities = [], [], [], {}
+        probes, kinds, keys, cities, addresses = [], [], [], {}, []
         for row in self.env.execute_query(
             SQL(
                 "SELECT id, dedup_city_key, %s FROM res_partner WHERE id = ANY(%s) AND active",
@@ -220,8 +236,10 @@ class CrmClientDuplicateFinder(models.AbstractModel):
             )
         ):
             cities[row[0]] = row[1]
-            for (kind, _column), key in zip(KEY_COLUMNS, row[2:], strict=True):
-                if key:
+            stored = dict(zip((column for _kind, column in KEY_COLUMNS), row[2:], strict=True))
+            addresses.append((row[0], stored["dedup_address_key"], stored["dedup_name_key"]))
+            for kind, column in KEY_COLUMNS:
+                if kind != "a" and (key := stored[column]):
                     probes.append(row[0])
                     kinds.append(kind)
                     keys.append(key)
@@ -238,6 +256,9 @@ class CrmClientDuplicateFinder(models.AbstractModel):
             for pid in members
             if pid != probe
         }
+        pairs.update(
+            (min(probe, pid), max(probe, pid)) for probe, pid in self._address_pairs(addresses) if pid != probe
+        )
         probes = SQL(
             """SELECT id, dedup_city_key, dedup_name_key FROM res_partner
                 WHERE id = ANY(%s) AND active AND dedup_name_key IS NOT NULL AND dedup_city_key IS NOT NULL""",
@@ -245,6 +266,43 @@ class CrmClientDuplicateFinder(models.AbstractModel):
         )
         pairs.update((min(probe, pid), max(probe, pid)) for probe, pid in self._similar_name_pairs(probes, window))
         return pairs
+
+    @api.model
+    def _address_pairs(self, probes, max_block=MAX_BLOCK):
+        """Pairs (probe, partner id) of the cards at a probe's address (keys.address_key) whose
+        names are related to the probe's (blocking.names_related), for ``probes``: (probe,
+        address key, name key) tuples. An address of more than ``max_block`` cards (a business
+        centre) pairs none, as in a full scan."""
+        probes = [probe for probe in probes if probe[1] and probe[2]]
+        if not probes:
+            return set()
+        numbers, addresses, names = (list(column) for column in zip(*probes, strict=True))
+        rows = self.env.execute_query(
+            SQL(
+                """
+                SELECT k.i, k.name, p.id, p.dedup_name_key
+                  FROM unnest(%s::int[], %s::varchar[], %s::varchar[]) AS k(i, address, name)
+                 CROSS JOIN LATERAL (
+                       SELECT id, dedup_name_key FROM res_partner
+                        WHERE dedup_address_key = k.address AND active AND dedup_name_key IS NOT NULL
+                        LIMIT %s) AS p
+                """,
+                numbers,
+                addresses,
+                names,
+                max_block + 1,
+            )
+        )
+        found = defaultdict(list)
+        for probe, name, pid, other in rows:
+            found[probe, name].append((pid, other))
+        return {
+            (probe, pid)
+            for (probe, name), members in found.items()
+            if len(members) <= max_block
+            for pid, other in members
+            if blocking.names_related(name, other)
+        }
 
     @api.model
     def _similar_name_pairs(self, probes, window=WINDOW):

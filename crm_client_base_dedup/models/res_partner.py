@@ -21,6 +21,7 @@ DEDUP_COLUMNS = (
     "dedup_vat_key",
     "dedup_city_key",
     "dedup_ref_key",
+    "dedup_address_key",
 )
 # Columns a duplicate profile is built from (see matching.Profile).
 PROFILE_COLUMNS = (
@@ -82,6 +83,9 @@ class ResPartner(models.Model):
         """(dedup_city_key COLLATE "C", (replace(dedup_name_key, ' ', '')) COLLATE "C")"""
         " WHERE dedup_name_key IS NOT NULL AND dedup_city_key IS NOT NULL"
     )
+    # The city, the house number and the street's name (keys.address_key): the cards of one
+    # address are compared whatever their names' order, initials or missing words.
+    dedup_address_key = fields.Char(compute="_compute_dedup_address_key", store=True, index="btree_not_null")
     dedup_candidate_ids = fields.Many2many(
         "res.partner",
         compute="_compute_dedup_candidates",
@@ -131,6 +135,11 @@ class ResPartner(models.Model):
             partner.dedup_email_key = keys.email_key(partner.email) or False
             # A contact carries its company's tax id: it identifies the company only.
             partner.dedup_vat_key = (not partner.parent_id and keys.vat_key(partner.vat)) or False
+
+    @api.depends("street", "city")
+    def _compute_dedup_address_key(self):
+        for partner in self:
+            partner.dedup_address_key = keys.address_key(partner.street, keys.city_key(partner.city)) or False
 
     @api.depends("client_type", "client_properties")
     def _compute_dedup_ref_key(self):

@@ -90,6 +90,33 @@ class TestScan(TransactionCase):
         self.assertEqual(groups.partner_ids, known | typo)
         self.assertEqual(self.Finder._changed_candidates(typo), {(known.id, typo.id)})
 
+    def test_cards_of_one_address_whatever_the_order_of_names(self):
+        """The full scan, the hourly scan, the lookup while typing and an import's matching all
+        compare the cards of one address whose names share a word ("Марина Попова" and "Попова
+        Марина Никитична" are apart in every order of names), never the neighbours'."""
+        Partner = self.env["res.partner"]
+        common = {"city": "Москва", "client_type": "private_person"}
+        known = Partner.create(
+            {**common, "name": "Марина Попова", "street": "ул. Новая, д. 56", "birthday": "1992-08-30"}
+        )
+        neighbour = Partner.create({**common, "name": "Петров Иван", "street": "ул. Новая, д. 56"})
+        again = Partner.create({**common, "name": "Попова Марина Никитична", "street": "улица Новая, 56, кв. 3"})
+        self.env.flush_all()
+        self.assertEqual(known.dedup_address_key, "moskva/nova 56")
+        self.assertEqual(self.Finder._changed_candidates(again), {(known.id, again.id)})
+        self.assertEqual(self.Finder._changed_candidates(neighbour), set())
+        self.Duplicate.scan()
+        self.assertEqual(self._groups_of(known).partner_ids, known | again)
+        self.assertFalse(self._groups_of(neighbour))
+        typed = {**common, "name": "Попова Марина Никитична", "street": "Новая 56"}
+        found = self.Finder._find_similar(typed, exclude_ids=again.ids)
+        self.assertEqual([item["partner"] for item in found], [known])
+        self.assertEqual(self.Finder._match_values([typed])[0]["partner_id"], again.id)
+        # An address of more cards than a block holds (a business centre) pairs none.
+        probe = (again.id, again.dedup_address_key, again.dedup_name_key)
+        self.assertEqual(self.Finder._address_pairs([probe], max_block=3), {(again.id, known.id), (again.id, again.id)})
+        self.assertEqual(self.Finder._address_pairs([probe], max_block=2), set())
+
     def test_cron_scans_changed_partners(self):
         self.env["ir.config_parameter"].set_param("crm_client_base_dedup.last_scan", "2000-01-01 00:00:00")
         self.Duplicate._cron_scan_changed()

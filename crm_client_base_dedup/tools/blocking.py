@@ -6,7 +6,7 @@ SQL (models/crm_client_duplicate_finder_scan.py)."""
 from collections import defaultdict
 from itertools import combinations
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from .keys import website_key
 from .matching import _NOT_ALNUM, Profile
@@ -62,6 +62,41 @@ def stored_pair_keys(street, city, website, birthday, zip_code, phones=(), email
     return pair_keys(profile)
 
 
+def name_words(key):
+    """The words of a name key that say something at one address: initials aside."""
+    return {word for word in key.split() if len(word) > 1}
+
+
+def names_related(key, other):
+    """Whether two name keys may be one client's at one address: a word in common ("Попова
+    Марина" and "Попова Марина Никитична"), initials aside, or names alike once their spaces
+    are dropped (a typo in every word: "Азмут" and "Азимут")."""
+    return (
+        bool(name_words(key) & name_words(other))
+        or fuzz.ratio(key.replace(" ", ""), other.replace(" ", "")) >= NAME_RATIO
+    )
+
+
+def address_block_pairs(members):
+    """The pairs worth scoring among ``members``, (id, name key) of the cards at one address
+    (keys.address_key): those whose names are related (names_related). A business centre
+    holds hundreds of firms: the others are never scored."""
+    members = sorted(members)
+    by_word = defaultdict(set)
+    for pid, key in members:
+        for word in name_words(key):
+            by_word[word].add(pid)
+    pairs = {pair for ids in by_word.values() if len(ids) > 1 for pair in combinations(sorted(ids), 2)}
+    # The whole names compared at once (in C: a block holds up to a few hundred cards).
+    compact = [key.replace(" ", "") for _pid, key in members]
+    for i, name in enumerate(compact):
+        for _other, _score, j in process.extract(
+            name, compact[i + 1 :], scorer=fuzz.ratio, score_cutoff=NAME_RATIO, limit=None
+        ):
+            pairs.add((members[i][0], members[i + 1 + j][0]))
+    return pairs
+
+
 def name_block_pairs(members):
     """The pairs worth scoring among ``members``, profiles of one name in one city: a firm with
     every other card (the same firm name in a city is at least for review), people only with
@@ -86,13 +121,16 @@ def candidate_pairs(profiles, max_block=200, window=4):
 
     Blocks: each phone, the email, the tax id and the identifying property's value; blocks
     larger than ``max_block`` carry no signal and are skipped. The same name within a city: the
-    pairs of name_block_pairs. Names written with a typo come from sorted neighbourhoods: within a
+    pairs of name_block_pairs. The same address (keys.address_key): the pairs of
+    address_block_pairs, names as people write them ("Попова Марина" and "Попова Марина
+    Никитична" are far apart in any order of names). Names written with a typo come from sorted neighbourhoods: within a
     city, each name is paired with the ``window`` names that follow it in the order of the name
     key, of the reversed key (a typo in the first letters) and of the key without spaces (two
     words written as one), when they are alike and share more than the name (pair_keys).
     """
     blocks = defaultdict(list)
     names = defaultdict(list)
+    addresses = defaultdict(list)
     for profile in profiles:
         pid = profile.id
         for phone in profile.phones:
@@ -106,6 +144,8 @@ def candidate_pairs(profiles, max_block=200, window=4):
         if profile.key and profile.city:
             # A name alone counts within a city only (see score_pair): its block is the city's.
             names[profile.city, profile.key].append(profile)
+            if profile.address:
+                addresses[profile.address].append((pid, profile.key))
     pairs = set()
     for members in blocks.values():
         if 1 < len(members) <= max_block:
@@ -114,6 +154,9 @@ def candidate_pairs(profiles, max_block=200, window=4):
     for members in names.values():
         if 1 < len(members) <= max_block:
             pairs |= name_block_pairs(members)
+    for members in addresses.values():
+        if 1 < len(members) <= max_block:
+            pairs |= address_block_pairs(members)
     named = [(p.city, p.key, p.key.replace(" ", ""), p.id) for p in profiles if p.key and p.city]
     by_id = {p.id: p for p in profiles}
     keys = {}

@@ -248,6 +248,26 @@ def streets_agree(a, b):
     return (words_a <= words_b and numbers_a <= numbers_b) or (words_b <= words_a and numbers_b <= numbers_a)
 
 
+_HOUSE = re.compile(r"\d+")
+
+
+def address_key(street, city):
+    """Where a card is, as a key that two ways of writing one address share: the city key, the
+    house number (the first number of the street, a postcode aside) and the word of the street's
+    name before it (after it when the number comes first): "ул. Ленина, д. 5, кв. 3" and "Ленина
+    ул., 5а" in Moscow -> "moskva/lenina 5". "" without a city or a house number."""
+    if not city:
+        return ""
+    drop = _STREET_WORDS | _PLACE_WORDS | set(city.split())
+    tokens = [t for t in _address_tokens(street) if t not in drop and not (t.isdigit() and len(t) == 6)]
+    for index, token in enumerate(tokens):
+        if house := _HOUSE.match(token):
+            after = (word for word in tokens[index + 1 :] if not word[0].isdigit())
+            word = tokens[index - 1] if index else next(after, None)
+            return f"{city}/{word} {house.group()}" if word else ""
+    return ""
+
+
 def website_key(website):
     """Host of a website without scheme or www: "https://www.Romashka.ru/" -> romashka.ru."""
     host = (website or "").strip().lower().split("://")[-1].split("/")[0]

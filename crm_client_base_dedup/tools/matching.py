@@ -12,6 +12,7 @@ from rapidfuzz import fuzz
 from odoo.addons.crm_client_base.tools.legal_forms import ENTREPRENEUR_FORMS
 
 from .keys import (
+    address_key,
     city_key,
     email_key,
     person_words,
@@ -48,6 +49,7 @@ class Profile:
         "city",
         "street",
         "street_parts",
+        "address",
         "zip",
         "website",
         "birthday",
@@ -118,6 +120,8 @@ class Profile:
             value = street_key(self._street)
         elif attribute == "street_parts":
             value = street_tokens(self._street, self.city)
+        elif attribute == "address":
+            value = address_key(self._street, self.city)
         else:
             raise AttributeError(attribute)
         setattr(self, attribute, value)
@@ -410,6 +414,7 @@ def profile_from_row(values):
     profile.kpp = "" if contact else _DIGITS.sub("", values.get("kpp") or "")
     profile.birthday = values.get("birthday") or None
     profile._street = values.get("street")
+    profile.address = values.get("dedup_address_key") or ""
     profile.zip = _NOT_ALNUM.sub("", (values.get("zip") or "").lower())
     profile.website = website_key(values.get("website"))
     profile.parent_id = values.get("parent_id")
