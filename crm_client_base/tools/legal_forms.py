@@ -29,6 +29,8 @@ LONG_FORMS = {
 LONG_FORMS_RE = re.compile(
     "|".join(r"\s*".join(map(re.escape, form.split())) for form in sorted(LONG_FORMS, key=len, reverse=True))
 )
+# The code of each long form, by the form without its spaces (as LONG_FORMS_RE may find it).
+_LONG_FORM_CODES = {form.replace(" ", ""): code for form, code in LONG_FORMS.items()}
 _RUSSIAN_CODES = "ooo ao pao zao oao nao too chup odo ip kfh gup mup fgup ano nko"
 # Short forms as whole tokens, in Latin letters without dots (OOO, LLC, L.L.C., GmbH,
 # G.m.b.H.; ООО and ИП once transliterated), and the code each means.
@@ -68,8 +70,7 @@ _SPACES = re.compile(r"\s+")
 
 def long_form_code(match):
     """The code of a long form found by LONG_FORMS_RE, however its spaces were typed."""
-    found = _SPACES.sub("", match.group(0))
-    return next(code for form, code in LONG_FORMS.items() if form.replace(" ", "") == found)
+    return _LONG_FORM_CODES[_SPACES.sub("", match.group(0))]
 
 
 def forms_of(name):

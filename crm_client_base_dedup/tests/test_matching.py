@@ -338,6 +338,16 @@ class TestRussianNames(BaseCase):
         self.assertGreaterEqual(score_pair(full, joined)[0], matching.LIKELY)
         other = private(5, "Кузнецова ОльгаТимуровна", email="tatyana.kuznetsova@mail.ru")
         self.assertEqual(score_pair(full, other)[0], 0, "another given name, joined or not")
+        # In capitals nothing tells where the first word ends: the words of the other name do.
+        capitals = private(6, "КУЗНЕЦОВАТАТЬЯНА ТИМУРОВНА", email="tatyana.kuznetsova@mail.ru")
+        self.assertGreaterEqual(score_pair(full, capitals)[0], matching.LIKELY)
+        self.assertGreaterEqual(score_pair(capitals, full)[0], matching.LIKELY)
+        other = private(7, "КУЗНЕЦОВАОЛЬГА ТИМУРОВНА", email="tatyana.kuznetsova@mail.ru")
+        self.assertEqual(score_pair(full, other)[0], 0, "another given name in capitals")
+        # A patronymic made of a given name is not that name and another word.
+        father = private(8, "ИП Ерлан Ахметов", city="Алматы", street="ул. Толе би, д. 20")
+        daughter = private(9, "ИП Ахметова Алия Ерлановна", city="Алматы", street="ул. Толе би, д. 20, стр. 7")
+        self.assertEqual(score_pair(father, daughter)[0], 0)
 
     def test_review_pairs_never_join_a_likely_group(self):
         a, b, c = company(1, "ООО «Темп»", city="Минск"), company(2, "ООО «Темп»", city="Минск"), company(3, "Темп")

@@ -4,7 +4,7 @@ initials, word order, omitted words, everyday forms of given names, typos."""
 
 from rapidfuzz import fuzz
 
-from .keys import same_given_name
+from .keys import same_given_name, skeleton
 
 # A full word matches another from this ratio (typos, transliterations, a surname's gender
 # ending), provided they start alike: "sasha" and "masha" are 80 % alike and two people.
@@ -16,6 +16,11 @@ INITIAL_MATCH = 0.9
 # Two words this alike may be a typo of one word: the same person only if the cards share
 # much else (see score_pair).
 NEAR_WORD = 60
+# A word this alike to two words of the other name joined is those two typed without a space.
+GLUED_RATIO = 90
+# What a word made of another and these starts is: a patronymic (Ерлан, Ерлановна), a surname
+# (Иван, Иванов), a surname's feminine form, not two words.
+_ENDINGS = ("ov", "ev", "ich", "in", "yn", "sk")
 
 
 def _words_alike(a, b):
@@ -37,6 +42,41 @@ def _stands_for(initial, word):
     return word[1].startswith(initial[1]) or word[0].startswith(initial[0])
 
 
+def _unglued(words, others):
+    """``words`` with a word that is two words typed without the space between them read as
+    two, told by the words of ``others``: two of them joined ("ОРЛОВАИРИНА Евгеньевна" against
+    "Орлова Ирина Евгеньевна"), or one of them and the rest ("КУЗНЕЦОВАОЛЬГА" against
+    "Кузнецова Татьяна": "Ольга" is then a word of its own, and contradicts). A word with a
+    typo of a word of ``others``, or made of one of them as a patronymic or a surname is
+    ("Ерлановна", "Иванова"), is left whole."""
+    full = [word for word in others if not word[2] and len(word[1]) >= 5]
+    result = []
+    for word in words:
+        latin = word[1]
+        if (
+            word[2]
+            or len(latin) < 8
+            or any(max(fuzz.ratio(latin, o[1]), fuzz.ratio(word[0], o[0])) >= 90 for o in full)
+        ):
+            result.append(word)
+            continue
+        parts = next(
+            ((x, y) for x in full for y in full if x is not y and fuzz.ratio(latin, x[1] + y[1]) >= GLUED_RATIO),
+            None,
+        )
+        for other in full if parts is None else ():
+            rest = latin.removeprefix(other[1]) if latin.startswith(other[1]) else latin.removesuffix(other[1])
+            if rest != latin and len(rest) >= 4 and not (latin.startswith(other[1]) and rest.startswith(_ENDINGS)):
+                parts = (
+                    (other, (skeleton(rest), rest, False))
+                    if latin.startswith(other[1])
+                    else ((skeleton(rest), rest, False), other)
+                )
+                break
+        result.extend(parts or (word,))
+    return result
+
+
 def person_names(a, b):
     """How two persons' names (keys.person_words) agree, word by word, in any order: ("same",
     similarity 0..1) when every word of one stands for a word of the other or is missing from
@@ -44,6 +84,7 @@ def person_names(a, b):
     Хохлов" ~ the same with the patronymic), ("conflict", 0) when both names have a word the
     other contradicts ("Козлов В.Г." and "Козлов Виктор Петрович", "Иванов Пётр" and "Иванова
     Мария"), or (None, 0) when there is too little to tell (initials only)."""
+    a, b = _unglued(a, b), _unglued(b, a)
     full_a = [word for word in a if not word[2]]
     full_b = [word for word in b if not word[2]]
     if not full_a or not full_b:

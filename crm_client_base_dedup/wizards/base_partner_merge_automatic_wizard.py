@@ -390,8 +390,9 @@ class BasePartnerMergeAutomaticWizard(models.TransientModel):
     @api.model
     def _fields_to_fill(self, src_partners, dst_partner, summable):
         """The fields whose merged value may differ from the survivor's: empty on the survivor
-        and filled on a source, or summable. One query over the plain columns; the jsonb ones
-        (translations, company-dependent values) are always looked at."""
+        and filled on a source, or summable. The plain columns are judged from the rows the merge
+        read (the context's ``crm_client_merge_filled``, set by crm.client.merge), else by one
+        query; the jsonb ones (translations, company-dependent values) are always looked at."""
         columns, others = self._merge_value_fields()
         filled = dict(self.env.context.get("crm_client_merge_filled") or ())
         if all(pid in filled for pid in (*src_partners.ids, dst_partner.id)):
