@@ -58,12 +58,8 @@ def evaluate(records):
             accepted[pair] = (score, reasons)
     groups = matching.group_pairs(accepted, by_id)
     seconds = time.perf_counter() - start
-    # A group is a claim of one client when its weakest pair is likely; the others are for review.
-    claimed = [
-        group
-        for group in groups
-        if min(accepted[pair][0] for pair in combinations(sorted(group), 2) if pair in accepted) >= matching.LIKELY
-    ]
+    # A group is a claim of one client when its weakest link is likely; the others are for review.
+    claimed = [group for group in groups if matching.group_score(group, accepted) >= matching.LIKELY]
     predicted = {pair for group in claimed for pair in combinations(sorted(group), 2)}
     review = {pair for group in groups for pair in combinations(sorted(group), 2)} - predicted
     clusters = defaultdict(list)

@@ -112,7 +112,7 @@ class CrmClientDuplicate(models.Model):
             groups.append(
                 {
                     "ids": sorted(members),
-                    "score": min(score for score, _reasons in edges),
+                    "score": matching.group_score(members, accepted),
                     "reason_data": matching.distinct_reasons(reasons),
                 }
             )
@@ -120,8 +120,9 @@ class CrmClientDuplicate(models.Model):
 
     @api.model
     def _store_groups(self, groups, full):
-        """Create the new groups; keep open groups found again; on a full scan, drop open groups
-        no longer found. An incremental group overlapping an open one extends it."""
+        """Create the new groups; keep open groups found again (with their score of now); on a
+        full scan, drop open groups no longer found. An incremental group overlapping an open
+        one extends it."""
         Partner = self.env["res.partner"]
         domain = [("state", "=", "open")]
         if not full:
@@ -135,11 +136,15 @@ class CrmClientDuplicate(models.Model):
         # The first cards' companies read together (PREFETCH_MAX at a time), not one per group.
         firsts = Partner.browse([values["ids"][0] for values in groups])
         company_of = {first.id: first.company_id.id for first in firsts}
-        to_create = []
+        to_create, rescored = [], {}
         for values in groups:
             key = tuple(values["ids"])
             if key in by_members:
-                kept.append(by_members[key].id)
+                found = by_members[key]
+                if found.score != values["score"]:
+                    # Scored by rules since improved: the group is as sure as they say now.
+                    rescored.setdefault(values["score"], []).append(found.id)
+                kept.append(found.id)
                 continue
             overlapping = self.browse({by_partner[pid].id for pid in key if pid in by_partner})
             if not full and overlapping:
@@ -161,6 +166,8 @@ class CrmClientDuplicate(models.Model):
                     "company_id": company_of[key[0]],
                 }
             )
+        for score, ids in rescored.items():
+            self.browse(ids).write({"score": score})
         kept = self.browse(kept)
         if full:
             (open_groups - kept).unlink()
@@ -171,8 +178,9 @@ class CrmClientDuplicate(models.Model):
         """Scan all active partners synchronously and return the open candidate groups.
 
         Candidates come from blocks (phones, email, tax id, name key, sorted name
-        neighbourhoods); open groups found again are kept as they are, open groups not found
-        again are removed, and pairs once dismissed are never proposed again.
+        neighbourhoods, addresses); open groups found again are kept (their score as the rules
+        say now), open groups not found again are removed, and pairs once dismissed are never
+        proposed again.
         """
         if not (self.env.su or self.env.user.has_group("sales_team.group_sale_manager")):
             raise UserError(self.env._("Only sales managers run a full duplicate scan."))

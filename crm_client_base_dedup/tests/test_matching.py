@@ -356,6 +356,15 @@ class TestRussianNames(BaseCase):
         groups = matching.group_pairs({(1, 2): (matching.REVIEW_SCORE, [])}, {1: a, 2: b})
         self.assertEqual(groups, [{1, 2}])
 
+    def test_a_group_is_as_sure_as_its_weakest_link(self):
+        """Two copies that each match the original firmly are one client with it, however little
+        they share with each other (here only the firm name and the city: a pair for review)."""
+        scored = {(1, 2): (100, []), (1, 3): (75, []), (2, 3): (matching.REVIEW_SCORE, [])}
+        self.assertEqual(matching.group_score({1, 2, 3}, scored), 75)
+        self.assertEqual(matching.group_score({1, 2}, scored), 100)
+        scored = {(1, 2): (100, []), (2, 3): (matching.REVIEW_SCORE, [])}
+        self.assertEqual(matching.group_score({1, 2, 3}, scored), matching.REVIEW_SCORE, "joined by a review pair")
+
     def test_given_names_in_their_everyday_forms(self):
         a = private(1, "Иванов Александр Петрович", phone="+79161112233")
         for variant in ("Саша Иванов", "Иванов Саша", "Иванов Шура"):

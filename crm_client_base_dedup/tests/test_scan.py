@@ -3,6 +3,8 @@
 from odoo.tests import Form, TransactionCase, tagged
 from odoo.tools import SQL
 
+from ..tools import matching
+
 
 @tagged("post_install", "-at_install")
 class TestScan(TransactionCase):
@@ -116,6 +118,29 @@ class TestScan(TransactionCase):
         probe = (again.id, again.dedup_address_key, again.dedup_name_key)
         self.assertEqual(self.Finder._address_pairs([probe], max_block=3), {(again.id, known.id), (again.id, again.id)})
         self.assertEqual(self.Finder._address_pairs([probe], max_block=2), set())
+
+    def test_copies_each_matching_the_original_make_a_likely_group(self):
+        """A card typed with the firm's phone and another with its street are one client with
+        it, though the two copies share only the name and the city (a pair for review alone):
+        the group is as sure as its weakest link, and a group found again takes that score."""
+        Partner = self.env["res.partner"]
+        common = {
+            "is_company": True,
+            "city": "Тула",
+            "name": "ООО «Западная Роща»",
+            "country_id": self.env.ref("base.ru").id,
+        }
+        original = Partner.create({**common, "phone": "+7 4872 76-25-30", "street": "ул. Зелёная, д. 49"})
+        by_phone = Partner.create({**common, "phone": "84872762530"})
+        by_street = Partner.create({**common, "street": "улица Зелёная, 49"})
+        self.Duplicate.scan()
+        group = self._groups_of(original)
+        self.assertEqual(group.partner_ids, original | by_phone | by_street)
+        self.assertTrue(group.likely, group.score)
+        group.score = matching.REVIEW_SCORE
+        self.Duplicate.scan()
+        self.assertEqual(self._groups_of(original), group, "found again: kept")
+        self.assertTrue(group.likely, "and scored anew")
 
     def test_cron_scans_changed_partners(self):
         self.env["ir.config_parameter"].set_param("crm_client_base_dedup.last_scan", "2000-01-01 00:00:00")

@@ -6,6 +6,7 @@ candidate pairs during a scan or a lookup, and run in the benchmark and in the u
 """
 
 import re
+from itertools import combinations
 
 from rapidfuzz import fuzz
 
@@ -338,6 +339,33 @@ def group_pairs(scored, profiles_by_id=None):
         if score >= LIKELY or root_b in likely:
             likely.add(root_a)
     return [group for group in members.values() if len(group) > 1]
+
+
+def group_score(members, scored):
+    """The score of a group of group_pairs: that of its weakest link, the lowest score on the
+    best paths between its members (the pairs group_pairs joined it by, best first). Two copies
+    of a client that each match the original firmly are one client, however little they share
+    with each other."""
+    edges = sorted(
+        ((scored[pair][0], pair) for pair in combinations(sorted(members), 2) if pair in scored), reverse=True
+    )
+    parent = {member: member for member in members}
+
+    def find(node):
+        while parent[node] != node:
+            parent[node] = parent[parent[node]]
+            node = parent[node]
+        return node
+
+    weakest, joined = 100, 1
+    for score, (a, b) in edges:
+        root_a, root_b = find(a), find(b)
+        if root_a != root_b:
+            parent[root_b] = root_a
+            weakest, joined = min(weakest, score), joined + 1
+            if joined == len(members):
+                break
+    return weakest
 
 
 class Identity:
