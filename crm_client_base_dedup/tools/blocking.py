@@ -123,10 +123,11 @@ def candidate_pairs(profiles, max_block=200, window=4):
     larger than ``max_block`` carry no signal and are skipped. The same name within a city: the
     pairs of name_block_pairs. The same address (keys.address_key): the pairs of
     address_block_pairs, names as people write them ("Попова Марина" and "Попова Марина
-    Никитична" are far apart in any order of names). Names written with a typo come from sorted neighbourhoods: within a
-    city, each name is paired with the ``window`` names that follow it in the order of the name
-    key, of the reversed key (a typo in the first letters) and of the key without spaces (two
-    words written as one), when they are alike and share more than the name (pair_keys).
+    Никитична" are far apart in any order of names). Names written with a typo come from sorted
+    neighbourhoods: within a city, each name is paired with the ``window`` names that follow it
+    in the order of the name key, of the reversed key (a typo in the first letters) and of the
+    key without spaces (two words written as one), when they are alike and share more than the
+    name (pair_keys).
     """
     blocks = defaultdict(list)
     names = defaultdict(list)
