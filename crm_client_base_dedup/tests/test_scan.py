@@ -99,18 +99,18 @@ class TestScan(TransactionCase):
         Partner = self.env["res.partner"]
         common = {"city": "Москва", "client_type": "private_person"}
         known = Partner.create(
-            {**common, "name": "Марина Попова", "street": "ул. Новая, д. 56", "birthday": "1992-08-30"}
+            {**common, "name": "Марина Попова", "street": "ул. Новая, д. 956", "birthday": "1987-03-14"}
         )
-        neighbour = Partner.create({**common, "name": "Петров Иван", "street": "ул. Новая, д. 56"})
-        again = Partner.create({**common, "name": "Попова Марина Никитична", "street": "улица Новая, 56, кв. 3"})
+        neighbour = Partner.create({**common, "name": "Петров Иван", "street": "ул. Новая, д. 956"})
+        again = Partner.create({**common, "name": "Попова Марина Никитична", "street": "улица Новая, 956, кв. 3"})
         self.env.flush_all()
-        self.assertEqual(known.dedup_address_key, "moskva/nova 56")
+        self.assertEqual(known.dedup_address_key, "moskva/nova 956")
         self.assertEqual(self.Finder._changed_candidates(again), {(known.id, again.id)})
         self.assertEqual(self.Finder._changed_candidates(neighbour), set())
         self.Duplicate.scan()
         self.assertEqual(self._groups_of(known).partner_ids, known | again)
         self.assertFalse(self._groups_of(neighbour))
-        typed = {**common, "name": "Попова Марина Никитична", "street": "Новая 56"}
+        typed = {**common, "name": "Попова Марина Никитична", "street": "Новая 956"}
         found = self.Finder._find_similar(typed, exclude_ids=again.ids)
         self.assertEqual([item["partner"] for item in found], [known])
         self.assertEqual(self.Finder._match_values([typed])[0]["partner_id"], again.id)
