@@ -36,11 +36,10 @@ KEY_COLUMNS = (
     ("v", "dedup_vat_key"),
     ("r", "dedup_ref_key"),
     ("n", "dedup_name_key"),
-    ("a", "dedup_address_key"),
 )
-# Keys whose blocks pair only some of their cards: a name's within its city, an address's by
-# the names related (blocking.address_block_pairs).
-SELECTIVE_KEYS = ("n", "a")
+# A name's block pairs only some of its cards, within its city (blocking.name_block_pairs); an
+# address's, kept apart from these keys, those whose names are related (_address_pairs).
+SELECTIVE_KEYS = ("n",)
 # A pair of ids in one integer: a full scan holds millions of them.
 PAIR_SHIFT = 32
 
@@ -230,17 +229,18 @@ class CrmClientDuplicateFinder(models.AbstractModel):
         probes, kinds, keys, cities, addresses = [], [], [], {}, []
         for row in self.env.execute_query(
             SQL(
-                "SELECT id, dedup_city_key, %s FROM res_partner WHERE id = ANY(%s) AND active",
+                "SELECT id, dedup_city_key, dedup_address_key, dedup_name_key, %s FROM res_partner"
+                " WHERE id = ANY(%s) AND active",
                 SQL(", ").join(SQL.identifier(column) for _kind, column in KEY_COLUMNS),
                 ids,
             )
         ):
-            cities[row[0]] = row[1]
-            stored = dict(zip((column for _kind, column in KEY_COLUMNS), row[2:], strict=True))
-            addresses.append((row[0], stored["dedup_address_key"], stored["dedup_name_key"]))
-            for kind, column in KEY_COLUMNS:
-                if kind != "a" and (key := stored[column]):
-                    probes.append(row[0])
+            pid, city, address, name = row[:4]
+            cities[pid] = city
+            addresses.append((pid, address, name))
+            for (kind, _column), key in zip(KEY_COLUMNS, row[4:], strict=True):
+                if key:
+                    probes.append(pid)
                     kinds.append(kind)
                     keys.append(key)
         found = {}

@@ -1,5 +1,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
+from itertools import combinations
+
 from odoo.tests import BaseCase, tagged
 
 from ..tools import blocking, keys, matching
@@ -251,6 +253,34 @@ class TestRussianNames(BaseCase):
         members = [(1, "marina popova"), (2, "a k popova"), (3, "a k ivanova"), (5, "azimut"), (6, "azmut")]
         pairs = blocking.address_block_pairs(members)
         self.assertEqual(pairs, {(1, 2), (5, 6)}, "a word in common, initials aside, or a whole name alike")
+
+    def test_one_rule_for_names_at_one_address(self):
+        """The block of an address (the full scan) and the pairwise test (the hourly scan, the
+        lookup while typing, the import) pair the same names."""
+        names = [
+            "Марина Попова",
+            "Попова Марина Никитична",
+            "М. Н. Попова",
+            "М Попова",
+            "А К Попов",
+            "А К Иванова",
+            "Азимут",
+            "Азмут",
+            "ООО «Азимут-М»",
+            "Попова Мария",
+            "Мариан Попов",
+            "Popova Marina",
+            "Кузнецова Ольга",
+            "КУЗНЕЦОВАОЛЬГА",
+            "Ольга",
+            "Строй Инвест",
+            "Стройинвест",
+        ]
+        members = [(pid, name_key(name)) for pid, name in enumerate(names) if name_key(name)]
+        pairwise = {(a, b) for (a, key), (b, other) in combinations(members, 2) if blocking.names_related(key, other)}
+        self.assertTrue(pairwise, "the list holds related names")
+        self.assertLess(len(pairwise), len(members) * (len(members) - 1) // 2, "and unrelated ones")
+        self.assertEqual(blocking.address_block_pairs(list(reversed(members))), pairwise)
 
     def test_switchboard_and_mailbox_of_other_people(self):
         a = private(1, "Смирнова Ольга Ивановна", phone="+74951234567", email="office@romashka.ru")

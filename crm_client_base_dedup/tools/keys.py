@@ -220,14 +220,18 @@ _STREET_WORDS = frozenset(
 )
 
 
+def _street_name_tokens(street, city):
+    """The tokens of a street address in written order, without street types, place words, the
+    city's words or a 6-digit postcode pasted in."""
+    drop = _STREET_WORDS | _PLACE_WORDS | set((city or "").split())
+    return [t for t in _address_tokens(street) if t not in drop and not (t.isdigit() and len(t) == 6)]
+
+
 def street_tokens(street, city=None):
     """(words, numbers) of a street address without street types, the city's name, place words
     or a 6-digit postcode pasted in: "г. Москва, ул. Ленина, д. 5" -> ({lenina}, {5})."""
-    drop = _STREET_WORDS | _PLACE_WORDS | set((city or "").split())
     words, numbers = set(), set()
-    for token in _address_tokens(street):
-        if token in drop or (token.isdigit() and len(token) == 6):
-            continue
+    for token in _street_name_tokens(street, city):
         (numbers if token.isdigit() else words).add(token)
     return frozenset(words), frozenset(numbers)
 
@@ -258,8 +262,7 @@ def address_key(street, city):
     ул., 5а" in Moscow -> "moskva/lenina 5". "" without a city or a house number."""
     if not city:
         return ""
-    drop = _STREET_WORDS | _PLACE_WORDS | set(city.split())
-    tokens = [t for t in _address_tokens(street) if t not in drop and not (t.isdigit() and len(t) == 6)]
+    tokens = _street_name_tokens(street, city)
     for index, token in enumerate(tokens):
         if house := _HOUSE.match(token):
             after = (word for word in tokens[index + 1 :] if not word[0].isdigit())

@@ -42,6 +42,29 @@ def _stands_for(initial, word):
     return word[1].startswith(initial[1]) or word[0].startswith(initial[0])
 
 
+def _two_joined(latin, full):
+    """Two words of ``full`` that ``latin`` is written of, typo aside ("orlovairina")."""
+    return next(
+        ((x, y) for x in full for y in full if x is not y and fuzz.ratio(latin, x[1] + y[1]) >= GLUED_RATIO),
+        None,
+    )
+
+
+def _one_and_rest(latin, full):
+    """A word of ``full`` that ``latin`` starts or ends with, and the rest as a word of its own
+    ("kuznecovaolga": kuznecova, olga); none when the rest is an ending ("erlan" + "ovna")."""
+    for other in full:
+        if latin.startswith(other[1]):
+            rest = latin.removeprefix(other[1])
+            if len(rest) >= 4 and not rest.startswith(_ENDINGS):
+                return other, (skeleton(rest), rest, False)
+        elif latin.endswith(other[1]):
+            rest = latin.removesuffix(other[1])
+            if len(rest) >= 4:
+                return (skeleton(rest), rest, False), other
+    return None
+
+
 def _unglued(words, others):
     """``words`` with a word that is two words typed without the space between them read as
     two, told by the words of ``others``: two of them joined ("ОРЛОВАИРИНА Евгеньевна" against
@@ -60,19 +83,7 @@ def _unglued(words, others):
         ):
             result.append(word)
             continue
-        parts = next(
-            ((x, y) for x in full for y in full if x is not y and fuzz.ratio(latin, x[1] + y[1]) >= GLUED_RATIO),
-            None,
-        )
-        for other in full if parts is None else ():
-            rest = latin.removeprefix(other[1]) if latin.startswith(other[1]) else latin.removesuffix(other[1])
-            if rest != latin and len(rest) >= 4 and not (latin.startswith(other[1]) and rest.startswith(_ENDINGS)):
-                parts = (
-                    (other, (skeleton(rest), rest, False))
-                    if latin.startswith(other[1])
-                    else ((skeleton(rest), rest, False), other)
-                )
-                break
+        parts = _two_joined(latin, full) or _one_and_rest(latin, full)
         result.extend(parts or (word,))
     return result
 
