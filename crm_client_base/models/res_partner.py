@@ -142,10 +142,12 @@ class ResPartner(models.Model):
 
     @api.depends("is_company")
     def _compute_client_type(self):
+        # Company and private person follow Odoo's company flag (a card switched to "Person" on
+        # the form is a private person's); an entrepreneur is either, and stays.
         for partner in self:
             if partner.is_company and partner.client_type in (False, "private_person"):
                 partner.client_type = "company"
-            elif not partner.is_company and not partner.client_type:
+            elif not partner.is_company and partner.client_type in (False, "company"):
                 partner.client_type = "private_person"
 
     @api.depends("birthday")

@@ -22,6 +22,18 @@ class TestClientType(TransactionCase):
         partner.is_company = True
         self.assertEqual(partner.client_type, "individual_entrepreneur")
 
+    def test_switched_to_person_on_the_form(self):
+        """A new card opens as a company (the clients' list): switched to "Person" it is a
+        private person's, with its personal data."""
+        with Form(self.env["res.partner"].with_context(default_is_company=True)) as form:
+            form.name = "Марина Попова"
+            self.assertEqual(form.client_type, "company")
+            form.company_type = "person"
+            self.assertEqual(form.client_type, "private_person")
+            form.birthday = "1992-08-30"
+        self.assertEqual(form.record.client_type, "private_person")
+        self.assertEqual(str(form.record.birthday), "1992-08-30")
+
     def _created(self, vals, lang=None):
         """A partner created in an earlier step: Odoo tracks no change on a record created in
         the same unflushed transaction."""

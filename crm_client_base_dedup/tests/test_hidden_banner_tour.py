@@ -59,3 +59,30 @@ class TestHiddenBannerTour(ClientTourCase):
         self.assertFalse(
             self.env["res.partner"].search_count([("name", "=", "ООО «Новая вывеска»")]), "nothing was saved"
         )
+
+    def test_salesperson_types_a_colleague_client_at_its_address(self):
+        """A private client typed with the patronymic and the surname first, at the address of a
+        colleague's client: the names are far apart in every order, the address brings them
+        together; the banner names the holder and nothing of the client."""
+        self.env["res.lang"]._activate_lang("ru_RU")
+        sales = "base.group_user,sales_team.group_sale_salesman"
+        anna = new_test_user(self.env, login="ccb_tour_anna4", groups=sales, lang="ru_RU", name="Анна Соколова")
+        boris = new_test_user(self.env, login="ccb_tour_boris4", groups=sales, name="Борис Петров")
+        hidden = self.env["res.partner"].create(
+            {
+                "name": "Ксения Воронцова",
+                "client_type": "private_person",
+                "street": "ул. Лесная, д. 173",
+                "city": "Москва",
+                "phone": "+7 924 936-40-17",
+                "email": "voroncova@example.ru",
+                "birthday": "1991-04-12",
+                "user_id": boris.id,
+            }
+        )
+        self.assertFalse(hidden.with_user(anna).has_access("read"))
+        self.start_tour("/odoo", "crm_client_base_dedup_address_banner", login=anna.login)
+        self.assertFalse(
+            self.env["res.partner"].search_count([("name", "=", "Воронцова Ксения Константиновна")]),
+            "nothing was saved",
+        )

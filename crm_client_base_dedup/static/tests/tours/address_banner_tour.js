@@ -1,0 +1,60 @@
+/** License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl). */
+import { registry } from "@web/core/registry";
+import { stepUtils } from "@web_tour/tour_utils";
+import { patientSteps } from "@crm_client_base/../tests/tours/patient_steps";
+
+// A salesperson types a private client with the patronymic and the surname first, at the address
+// of a colleague's client written with neither: the banner says the client exists and who holds
+// it, and nothing of the client's phone, mailbox or birthday.
+registry.category("web_tour.tours").add("crm_client_base_dedup_address_banner", {
+    url: "/odoo/action-crm_client_base.res_partner_action",
+    steps: () => patientSteps([
+        {
+            trigger: ".o_list_button_add",
+            run: "click",
+        },
+        {
+            trigger: ".o_field_widget[name=company_type] input[data-value=person]",
+            run: "click",
+        },
+        {
+            // The server has made it a private person's card: its personal data shows.
+            trigger: ".o_notebook a.nav-link[name=client_personal_data]",
+        },
+        {
+            trigger: ".o_field_widget[name=name] input",
+            run: "edit Воронцова Ксения Константиновна",
+        },
+        {
+            trigger: ".o_field_widget[name=street] input",
+            run: "edit улица Лесная, 173, кв. 8",
+        },
+        {
+            trigger: ".o_field_widget[name=city] input",
+            run: "edit Москва",
+        },
+        {
+            // Leaving the field sends the change to the server, as a user moving on does.
+            trigger: ".o_field_widget[name=email] input",
+            run: "click",
+        },
+        {
+            trigger: ".o_dedup_candidates:contains(Борис Петров):contains(уже есть в базе):contains(та же улица)",
+        },
+        {
+            trigger: ".o_dedup_candidates",
+            run() {
+                if (document.querySelector(".o_error_dialog")) {
+                    throw new Error("an error dialog was shown");
+                }
+                const text = this.anchor.textContent;
+                for (const secret of ["Ксения Воронцова", "936", "voroncova@", "1991"]) {
+                    if (text.includes(secret)) {
+                        throw new Error(`the banner shows the hidden client's data (${secret}): ${text}`);
+                    }
+                }
+            },
+        },
+        ...stepUtils.discardForm(),
+    ]),
+});
