@@ -6,11 +6,17 @@ from odoo.addons.crm_client_base.tests.common import ClientTourCase
 
 @tagged("post_install", "-at_install")
 class TestHiddenBannerTour(ClientTourCase):
-    def test_salesperson_types_a_colleague_client(self):
+    def _salespeople(self, number, name):
+        """A Russian-speaking salesperson ``name`` and a colleague, Борис Петров, each seeing
+        only their own clients ("Own Documents Only")."""
         self.env["res.lang"]._activate_lang("ru_RU")
         sales = "base.group_user,sales_team.group_sale_salesman"
-        anna = new_test_user(self.env, login="ccb_tour_anna", groups=sales, lang="ru_RU", name="Анна Иванова")
-        boris = new_test_user(self.env, login="ccb_tour_boris", groups=sales, name="Борис Петров")
+        anna = new_test_user(self.env, login=f"ccb_tour_anna{number}", groups=sales, lang="ru_RU", name=name)
+        boris = new_test_user(self.env, login=f"ccb_tour_boris{number}", groups=sales, name="Борис Петров")
+        return anna, boris
+
+    def test_salesperson_types_a_colleague_client(self):
+        anna, boris = self._salespeople(1, "Анна Иванова")
         hidden = self.env["res.partner"].create(
             {
                 "name": "ООО «Секретный клиент»",
@@ -27,9 +33,7 @@ class TestHiddenBannerTour(ClientTourCase):
         )
 
     def test_salesperson_types_a_phone_on_another_card(self):
-        self.env["res.lang"]._activate_lang("ru_RU")
-        sales = "base.group_user,sales_team.group_sale_salesman"
-        anna = new_test_user(self.env, login="ccb_tour_anna2", groups=sales, lang="ru_RU", name="Анна Смирнова")
+        anna, _boris = self._salespeople(2, "Анна Смирнова")
         self.env["res.partner"].create(
             {"name": "ИП Смирнов Олег", "is_company": True, "phone": "+7 495 222-33-44", "user_id": anna.id}
         )
@@ -39,10 +43,7 @@ class TestHiddenBannerTour(ClientTourCase):
     def test_salesperson_types_a_colleague_client_number(self):
         """The card property chosen as identifying a client (a customer number in 1C), typed
         another way on a new card: the banner names the holder and the reason, nothing else."""
-        self.env["res.lang"]._activate_lang("ru_RU")
-        sales = "base.group_user,sales_team.group_sale_salesman"
-        anna = new_test_user(self.env, login="ccb_tour_anna3", groups=sales, lang="ru_RU", name="Анна Кузнецова")
-        boris = new_test_user(self.env, login="ccb_tour_boris3", groups=sales, name="Борис Петров")
+        anna, boris = self._salespeople(3, "Анна Кузнецова")
         card = self.env.ref("crm_client_base.crm_client_card_company")
         card.properties_definition = [{"name": "code_1c", "string": "Код 1С", "type": "char"}]
         card.dedup_property = "code_1c"
@@ -64,10 +65,7 @@ class TestHiddenBannerTour(ClientTourCase):
         """A private client typed with the patronymic and the surname first, at the address of a
         colleague's client: the names are far apart in every order, the address brings them
         together; the banner names the holder and nothing of the client."""
-        self.env["res.lang"]._activate_lang("ru_RU")
-        sales = "base.group_user,sales_team.group_sale_salesman"
-        anna = new_test_user(self.env, login="ccb_tour_anna4", groups=sales, lang="ru_RU", name="Анна Соколова")
-        boris = new_test_user(self.env, login="ccb_tour_boris4", groups=sales, name="Борис Петров")
+        anna, boris = self._salespeople(4, "Анна Соколова")
         hidden = self.env["res.partner"].create(
             {
                 "name": "Ксения Воронцова",
