@@ -114,13 +114,13 @@ class ResPartner(models.Model):
         return super()._auto_init()
 
     @api.model
-    def _dedup_recompute_name_keys(self, condition):
-        """Compute the name key again for the partners (archived too) whose row matches
-        ``condition`` (an SQL condition on res_partner), 5,000 at a time: for an upgrade that
-        changes how names are read."""
+    def _dedup_recompute_key(self, field_name, condition):
+        """Compute the stored key ``field_name`` again for the partners (archived too) whose row
+        matches ``condition`` (an SQL condition on res_partner), 5,000 at a time: for an
+        upgrade that changes how names or addresses are read."""
         rows = self.env.execute_query(SQL("SELECT id FROM res_partner WHERE %s", condition))
         partners = self.with_context(active_test=False).browse([row[0] for row in rows])
-        key = self._fields["dedup_name_key"]
+        key = self._fields[field_name]
         for start in range(0, len(partners), 5000):
             self.env.add_to_compute(key, partners[start : start + 5000])
             self.env.flush_all()

@@ -72,6 +72,11 @@ class TestNormalization(BaseCase):
         for street in ("ул. Ленина", "нет", "", None):
             self.assertEqual(keys.address_key(street, moscow), "", street)
         self.assertEqual(keys.address_key("ул. Ленина, д. 5", ""), "", "no city")
+        # A soft sign is a letter of the street's name, typed or forgotten.
+        october = keys.address_key("ул. Октябрьская, д. 141", moscow)
+        self.assertEqual(keys.address_key("Октябрская ул., 141", moscow), october)
+        self.assertNotEqual(keys.address_key("ул. Декабрьская, д. 141", moscow), october)
+        self.assertEqual(len(keys.street_tokens("ул. Октябрьская, д. 141")[0]), 1, "one word")
 
 
 @tagged("post_install", "-at_install")
@@ -303,6 +308,30 @@ class TestRussianNames(BaseCase):
         self.assertEqual(score_pair(a, b)[0], 0, "Игорь and Егор with one phone: maybe two people")
         b.birthday = "1989-01-21"
         self.assertGreaterEqual(score_pair(a, b)[0], matching.LIKELY, "and the same birthday: one person")
+
+    def test_a_typo_in_a_name_at_the_same_address(self):
+        """Nothing identifying in common: a person's name with a typo in a word (two letters
+        swapped) is the same client with the street or the birthday in common, unless the two
+        words are two given names; a firm's name must be near-identical, firms of alike names
+        share a building."""
+        home = {"city": "Санкт-Петербург", "street": "ул. Октябрьская, д. 141"}
+        a = private(1, "Егоров Семён Кириллович", phone="+79069042908", birthday="1955-12-03", **home)
+        b = private(2, "Егоров Семнё Кириллович", phone="+78129180906", birthday="1955-12-03", **home)
+        self.assertGreaterEqual(score_pair(a, b)[0], matching.LIKELY)
+        moved = private(2, "Егоров Семнё Кириллович", birthday="1955-12-03", city=home["city"], street="Садовая, 3")
+        self.assertGreaterEqual(score_pair(a, moved)[0], matching.LIKELY, "or the birthday alone")
+        twin_a = private(7, "Егорова Дина Петровна", birthday="2001-05-17", **home)
+        twin_b = private(8, "Егорова Диана Петровна", birthday="2001-05-17", **home)
+        self.assertEqual(score_pair(twin_a, twin_b)[0], 0, "two given names a letter apart: twins")
+        street = "ул. Суворова, д. 124, оф. 822"
+        c = private(3, "Тарасов Виктор Григорьевич", city="Тула", street=street)
+        d = private(4, "Тарасов Виткор Григорьевич", city="Тула", street=street)
+        self.assertGreaterEqual(score_pair(c, d)[0], matching.LIKELY)
+        self.assertEqual(score_pair(c, private(4, d._name, city="Тула"))[0], 0, "the city alone does not carry it")
+        office = {"city": "London", "street": "86 King Street"}
+        firm_a = company(5, "Jones & Miller Ltd", phones=["+442034503363"], **office)
+        firm_b = company(6, "Johnson & Miller Ltd", phones=["+442038367711"], **office)
+        self.assertEqual(score_pair(firm_a, firm_b)[0], 0, "two firms of one building")
 
     def test_legal_form_before_or_after_and_short_names(self):
         a = company(1, "Ромашка, ООО", phones=["+74951234567"])

@@ -3,7 +3,7 @@
 from odoo.tests import Form, TransactionCase, tagged
 from odoo.tools import SQL
 
-from ..tools import matching
+from ..tools import keys, matching
 
 
 @tagged("post_install", "-at_install")
@@ -221,7 +221,27 @@ class TestScan(TransactionCase):
         stale = (long_form | self.first).ids
         self.env.cr.execute(SQL("UPDATE res_partner SET dedup_name_key = 'stale' WHERE id = ANY(%s)", stale))
         self.env.invalidate_all()
-        self.env["res.partner"]._dedup_recompute_name_keys(SQL("name ~* %s", "общество"))
+        self.env["res.partner"]._dedup_recompute_key("dedup_name_key", SQL("name ~* %s", "общество"))
         self.env.invalidate_all()
         self.assertEqual(long_form.with_context(active_test=False).dedup_name_key, "almaz")
         self.assertEqual(self.first.dedup_name_key, "stale", "not matched by the condition")
+
+    def test_upgrade_recomputes_the_address_keys_it_reads_anew(self):
+        """The migration of 19.0.2.12.0: the address keys of the partners whose street holds a
+        soft or hard sign are computed again, archived ones too; the others are left."""
+        Partner = self.env["res.partner"].with_context(active_test=False)
+        signed = Partner.create(
+            {"name": "Клиент", "city": "Москва", "street": "ул. Октябрьская, д. 141", "active": False}
+        )
+        plain = Partner.create({"name": "Клиент", "city": "Москва", "street": "ул. Садовая, д. 3"})
+        self.env.flush_all()
+        expected = signed.dedup_address_key
+        self.env.cr.execute(
+            SQL("UPDATE res_partner SET dedup_address_key = 'stale' WHERE id = ANY(%s)", (signed | plain).ids)
+        )
+        self.env.invalidate_all()
+        Partner._dedup_recompute_key("dedup_address_key", SQL("street ~ %s", "[ьъЬЪ]"))
+        self.env.invalidate_all()
+        self.assertEqual(signed.dedup_address_key, expected)
+        self.assertEqual(signed.dedup_address_key, keys.address_key("Октябрская, 141", keys.city_key("Москва")))
+        self.assertEqual(plain.dedup_address_key, "stale", "not matched by the condition")

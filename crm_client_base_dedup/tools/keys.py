@@ -170,6 +170,8 @@ def _address_tokens(text):
     """The words and numbers of an address, without case, ё, script or punctuation ("д.5" is
     two tokens), each as the skeleton of its transliteration."""
     text = fold_lookalikes(text or "").lower().replace("ё", "е")
+    # The soft and hard signs are letters of a word ("Октябрьская"), not a break in it.
+    text = text.replace("ь", "").replace("ъ", "")
     text = translit(text.replace(".", " ").replace(",", " ")).lower()
     return tuple(skeleton(token) for token in _NOT_ALNUM.split(text) if token)
 
@@ -397,6 +399,25 @@ def _given_names():
 
 
 GIVEN_NAMES = _given_names()
+
+# Given names with no short form above, many a letter apart from another name (Дина and Диана,
+# Алина and Алёна, Даниил and Данила): two of them are two people, not a typo.
+_OTHER_GIVEN_NAMES = (
+    "Алина Алла Альберт Арина Арсений Артур Богдан Вадим Варвара Вера Вероника Глеб Даниил Данила "
+    "Денис Диана Дина Егор Жанна Зоя Игорь Инна Карина Кира Кирилл Кристина Лариса Лев Лидия Лилия "
+    "Марина Марк Матвей Милана Никита Нина Оксана Олег Олеся Полина Раиса Ростислав Руслан Степан "
+    "Тамара Тимофей Тимур Ульяна Фёдор Эльвира Эмма Юлиан Юлиана Ян Яна"
+)
+KNOWN_GIVEN_NAMES = frozenset(GIVEN_NAMES) | {_name_skeleton(name) for name in _OTHER_GIVEN_NAMES.split()}
+
+
+def two_given_names(a, b):
+    """Whether two skeletons are two given names (Дина and Диана): two people, not a typo. The
+    male and female forms of one name (Валентин, Валентина) may be a letter typed or lost: the
+    other words of the name tell."""
+    if a == b or a + "a" == b or b + "a" == a:
+        return False
+    return a in KNOWN_GIVEN_NAMES and b in KNOWN_GIVEN_NAMES and not same_given_name(a, b)
 
 
 def same_given_name(a, b):

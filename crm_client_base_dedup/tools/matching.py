@@ -259,7 +259,7 @@ def score_pair(a, b):
     # Nothing identifying in common: a near-identical name in the same city counts, unless
     # phones, mailboxes or legal forms (ООО «Амур» and ЧУП «Амур») tell two clients apart (see
     # above). Even then, the address, birthday or website must agree: same-name firms abound.
-    if similarity < 0.85:
+    if similarity < _name_bar(a, b, support):
         return 0, reasons
     reasons.append(("same_city", a.city))
     if not support:
@@ -267,6 +267,15 @@ def score_pair(a, b):
         return (REVIEW_SCORE, reasons) if not a.person and a.key == b.key else (0, reasons)
     reasons.extend(reason for reason in support if reason)
     return int(40 + 30 * similarity + 5 * len(support)), reasons
+
+
+def _name_bar(a, b, support):
+    """How alike two names must be when nothing identifying is shared: near-identical for firms
+    (firms of alike names share business centres); for people, a typo in a word ("Семён" and
+    "Семнё") passes with the street or the birthday in common, a larger one with both."""
+    if not (a.person and b.person and support):
+        return 0.85
+    return 0.75 if len(support) >= 2 else 0.8
 
 
 def _support(a, b):

@@ -4,7 +4,7 @@ initials, word order, omitted words, everyday forms of given names, typos."""
 
 from rapidfuzz import fuzz
 
-from .keys import same_given_name, skeleton
+from .keys import same_given_name, skeleton, two_given_names
 
 # A full word matches another from this ratio (typos, transliterations, a surname's gender
 # ending), provided they start alike: "sasha" and "masha" are 80 % alike and two people.
@@ -30,6 +30,8 @@ def _words_alike(a, b):
     if ratio < 85 and same_given_name(a[0], b[0]):
         # Two forms of one given name: Саша and Александр.
         return 90
+    if two_given_names(a[0], b[0]):
+        return 0
     if ratio >= 85 or (ratio >= WORD_RATIO and (a[1][0] == b[1][0] or min(len(a[1]), len(b[1])) >= 6)):
         return ratio
     return 0

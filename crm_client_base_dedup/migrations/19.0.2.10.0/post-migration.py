@@ -9,6 +9,6 @@ from odoo.tools import SQL
 
 def migrate(cr, version):
     env = api.Environment(cr, SUPERUSER_ID, {})
-    env["res.partner"]._dedup_recompute_name_keys(
-        SQL("name ~* %s", "общество|товарищество|предприяти|предпринимател|организаци|хозяйство")
+    env["res.partner"]._dedup_recompute_key(
+        "dedup_name_key", SQL("name ~* %s", "общество|товарищество|предприяти|предпринимател|организаци|хозяйство")
     )
