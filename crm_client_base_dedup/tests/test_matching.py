@@ -66,7 +66,13 @@ class TestNormalization(BaseCase):
         moscow = keys.city_key("Москва")
         for street in ("ул. Ленина, д. 5, кв. 3", "Ленина ул., 5а", "101000, г. Москва, улица Ленина, дом 5"):
             self.assertEqual(keys.address_key(street, moscow), "moskva/lenina 5", street)
-        self.assertEqual(keys.address_key("ул. 50 лет Октября, д. 113", moscow), "moskva/let 50", "the number first")
+        # A number starting the street's name is part of it; the house follows a word of the name.
+        for street in ("ул. 50 лет Октября, д. 113, оф. 7", "50 лет Октября 113"):
+            self.assertEqual(keys.address_key(street, moscow), "moskva/oktabra 113", street)
+        self.assertNotEqual(keys.address_key("ул. 50 лет Октября, д. 85", moscow), "moskva/oktabra 113")
+        for street in ("86 King Street", "Flat 3, 86 King Street", "86 King Street, Flat 3"):
+            self.assertEqual(keys.address_key(street, keys.city_key("London")), "london/king 86", street)
+        self.assertEqual(keys.address_key("ул. Ленина, корп. 2", moscow), "", "a building, no house")
         self.assertEqual(keys.address_key("ул. Ленина, д. 7", moscow), "moskva/lenina 7")
         self.assertEqual(keys.address_key("ул. Ленина, д. 5", keys.city_key("Казань")), "kazan/lenina 5")
         for street in ("ул. Ленина", "нет", "", None):

@@ -228,20 +228,21 @@ class TestScan(TransactionCase):
 
     def test_upgrade_recomputes_the_address_keys_it_reads_anew(self):
         """The migration of 19.0.2.12.0: the address keys of the partners whose street holds a
-        soft or hard sign are computed again, archived ones too; the others are left."""
+        soft or hard sign or two numbers are computed again, archived ones too; the others are
+        left."""
         Partner = self.env["res.partner"].with_context(active_test=False)
+        moscow = keys.city_key("Москва")
         signed = Partner.create(
             {"name": "Клиент", "city": "Москва", "street": "ул. Октябрьская, д. 141", "active": False}
         )
+        numbered = Partner.create({"name": "Клиент", "city": "Москва", "street": "ул. 50 лет Октября, д. 85"})
         plain = Partner.create({"name": "Клиент", "city": "Москва", "street": "ул. Садовая, д. 3"})
         self.env.flush_all()
-        expected = signed.dedup_address_key
-        self.env.cr.execute(
-            SQL("UPDATE res_partner SET dedup_address_key = 'stale' WHERE id = ANY(%s)", (signed | plain).ids)
-        )
+        stale = (signed | numbered | plain).ids
+        self.env.cr.execute(SQL("UPDATE res_partner SET dedup_address_key = 'stale' WHERE id = ANY(%s)", stale))
         self.env.invalidate_all()
-        Partner._dedup_recompute_key("dedup_address_key", SQL("street ~ %s", "[ьъЬЪ]"))
+        Partner._dedup_recompute_key("dedup_address_key", SQL("street ~ %s", "[ьъЬЪ]|[0-9][^0-9]+[0-9]"))
         self.env.invalidate_all()
-        self.assertEqual(signed.dedup_address_key, expected)
-        self.assertEqual(signed.dedup_address_key, keys.address_key("Октябрская, 141", keys.city_key("Москва")))
+        self.assertEqual(signed.dedup_address_key, keys.address_key("Октябрская, 141", moscow))
+        self.assertEqual(numbered.dedup_address_key, "moskva/oktabra 85")
         self.assertEqual(plain.dedup_address_key, "stale", "not matched by the condition")

@@ -215,6 +215,7 @@ def city_key(city):
 
 # Street types and address words people write or leave out ("ул.", "улица", "д.", "офис"), and
 # what a pasted postal address adds (region, country).
+# As the tokens of an address read them (the skeleton of "street" is "stret", of "Россия" "rosa").
 _STREET_WORDS = frozenset(
     "ul ulica d dom of ofis korp korpus str stroenie kv pr prt prospekt per pereulok b br bulvar sh shose "
     "nab naberejna pl ploshad st street rd road ave avenue suite ste strase str "
@@ -257,19 +258,43 @@ def streets_agree(a, b):
 _HOUSE = re.compile(r"\d+")
 
 
+# Words after which a number is not a house's: an apartment, an office, a building.
+_UNIT_WORDS = frozenset(
+    _address_tokens("кв квартира оф офис корп корпус стр строение пом помещение комн flat apt apartment suite ste room")
+)
+
+
+def _street_word_before(tokens, index):
+    """The word of the street's name a house number at ``index`` follows, street types and "д."
+    aside; None after an apartment's or office's word, another number or nothing."""
+    for token in reversed(tokens[:index]):
+        if token in _UNIT_WORDS or token[0].isdigit():
+            return None
+        if token not in _STREET_WORDS:
+            return token
+    return None
+
+
 def address_key(street, city):
     """Where a card is, as a key that two ways of writing one address share: the city key, the
-    house number (the first number of the street, a postcode aside) and the word of the street's
-    name before it (after it when the number comes first): "ул. Ленина, д. 5, кв. 3" and "Ленина
-    ул., 5а" in Moscow -> "moskva/lenina 5". "" without a city or a house number."""
+    house number and the word of the street's name before it: "ул. Ленина, д. 5, кв. 3" and
+    "Ленина ул., 5а" in Moscow -> "moskva/lenina 5". The house is the first number that follows
+    a word of the street's name (a number starting the name is part of it: "ул. 50 лет Октября,
+    д. 85" and "50 лет Октября 85" -> ".../oktabra 85"), else the first number not an
+    apartment's, with the word after it ("86 King Street"). "" without a city or a house."""
     if not city:
         return ""
-    tokens = _street_name_tokens(street, city)
-    for index, token in enumerate(tokens):
-        if house := _HOUSE.match(token):
-            after = (word for word in tokens[index + 1 :] if not word[0].isdigit())
-            word = tokens[index - 1] if index else next(after, None)
-            return f"{city}/{word} {house.group()}" if word else ""
+    drop = _PLACE_WORDS | set(city.split())
+    tokens = [t for t in _address_tokens(street) if t not in drop and not (t.isdigit() and len(t) == 6)]
+    numbers = [(index, house.group()) for index, token in enumerate(tokens) if (house := _HOUSE.match(token))]
+    for index, house in numbers:
+        if word := _street_word_before(tokens, index):
+            return f"{city}/{word} {house}"
+    for index, house in numbers:
+        if not (index and tokens[index - 1] in _UNIT_WORDS):
+            after = (t for t in tokens[index + 1 :] if not t[0].isdigit() and t not in _STREET_WORDS | _UNIT_WORDS)
+            word = next(after, None)
+            return f"{city}/{word} {house}" if word else ""
     return ""
 
 

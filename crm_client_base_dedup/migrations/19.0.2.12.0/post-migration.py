@@ -1,7 +1,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""19.0.2.12.0 reads a soft or hard sign as a letter of a street's name ("Октябрьская" was read
-as two words, "октябр" and "ская"): the address keys of the partners whose street holds one
-are computed again."""
+"""19.0.2.12.0 reads addresses anew: a soft or hard sign is a letter of a street's name
+("Октябрьская" was read as two words), and a number starting the street's name is part of it,
+not the house ("ул. 50 лет Октября, д. 85" is house 85). The address keys of the partners whose
+street holds a soft or hard sign or two numbers are computed again."""
 
 from odoo import SUPERUSER_ID, api
 from odoo.tools import SQL
@@ -9,4 +10,4 @@ from odoo.tools import SQL
 
 def migrate(cr, version):
     env = api.Environment(cr, SUPERUSER_ID, {})
-    env["res.partner"]._dedup_recompute_key("dedup_address_key", SQL("street ~ %s", "[ьъЬЪ]"))
+    env["res.partner"]._dedup_recompute_key("dedup_address_key", SQL("street ~ %s", "[ьъЬЪ]|[0-9][^0-9]+[0-9]"))
