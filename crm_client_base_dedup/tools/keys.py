@@ -215,7 +215,6 @@ def city_key(city):
 
 # Street types and address words people write or leave out ("ул.", "улица", "д.", "офис"), and
 # what a pasted postal address adds (region, country).
-# As the tokens of an address read them (the skeleton of "street" is "stret", of "Россия" "rosa").
 _STREET_WORDS = frozenset(
     "ul ulica d dom of ofis korp korpus str stroenie kv pr prt prospekt per pereulok b br bulvar sh shose "
     "nab naberejna pl ploshad st street rd road ave avenue suite ste strase str "
@@ -262,6 +261,7 @@ _HOUSE = re.compile(r"\d+")
 _UNIT_WORDS = frozenset(
     _address_tokens("кв квартира оф офис корп корпус стр строение пом помещение комн flat apt apartment suite ste room")
 )
+_NOT_NAME_WORDS = _STREET_WORDS | _UNIT_WORDS
 
 
 def _street_word_before(tokens, index):
@@ -292,7 +292,7 @@ def address_key(street, city):
             return f"{city}/{word} {house}"
     for index, house in numbers:
         if not (index and tokens[index - 1] in _UNIT_WORDS):
-            after = (t for t in tokens[index + 1 :] if not t[0].isdigit() and t not in _STREET_WORDS | _UNIT_WORDS)
+            after = (t for t in tokens[index + 1 :] if not t[0].isdigit() and t not in _NOT_NAME_WORDS)
             word = next(after, None)
             return f"{city}/{word} {house}" if word else ""
     return ""
