@@ -118,12 +118,15 @@ class ResPartner(models.Model):
         """Compute the stored key ``field_name`` again for the partners (archived too) whose row
         matches ``condition`` (an SQL condition on res_partner), 5,000 at a time: for an
         upgrade that changes how names or addresses are read."""
-        rows = self.env.execute_query(SQL("SELECT id FROM res_partner WHERE %s", condition))
-        partners = self.with_context(active_test=False).browse([row[0] for row in rows])
+        ids = [row[0] for row in self.env.execute_query(SQL("SELECT id FROM res_partner WHERE %s", condition))]
+        Partner = self.with_context(active_test=False)
         key = self._fields[field_name]
-        for start in range(0, len(partners), 5000):
-            self.env.add_to_compute(key, partners[start : start + 5000])
+        for start in range(0, len(ids), 5000):
+            # Each slice is read on its own and then dropped from the cache: at a million
+            # partners, the cache of them all outgrows the server's memory limit.
+            self.env.add_to_compute(key, Partner.browse(ids[start : start + 5000]))
             self.env.flush_all()
+            self.env.invalidate_all()
 
     @api.depends("name", "phone", "mobile", "email", "vat", "parent_id", "city")
     def _compute_dedup_keys(self):
