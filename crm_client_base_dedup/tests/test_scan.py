@@ -1,5 +1,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
+from odoo.modules.module import load_script
 from odoo.tests import Form, TransactionCase, tagged
 from odoo.tools import SQL
 
@@ -221,8 +222,7 @@ class TestScan(TransactionCase):
         stale = (long_form | self.first).ids
         self.env.cr.execute(SQL("UPDATE res_partner SET dedup_name_key = 'stale' WHERE id = ANY(%s)", stale))
         self.env.invalidate_all()
-        self.env["res.partner"]._dedup_recompute_key("dedup_name_key", SQL("name ~* %s", "общество"))
-        self.env.invalidate_all()
+        self._migrate("19.0.2.10.0", installed="19.0.2.9.0")
         self.assertEqual(long_form.with_context(active_test=False).dedup_name_key, "almaz")
         self.assertEqual(self.first.dedup_name_key, "stale", "not matched by the condition")
 
@@ -241,8 +241,32 @@ class TestScan(TransactionCase):
         stale = (signed | numbered | plain).ids
         self.env.cr.execute(SQL("UPDATE res_partner SET dedup_address_key = 'stale' WHERE id = ANY(%s)", stale))
         self.env.invalidate_all()
-        Partner._dedup_recompute_key("dedup_address_key", SQL("street ~ %s", "[ьъЬЪ]|[0-9][^0-9]+[0-9]"))
-        self.env.invalidate_all()
+        # From before 19.0.2.11.0, that migration has computed every key: this one does nothing.
+        self._migrate("19.0.2.12.0", installed="19.0.2.10.0")
+        self.assertEqual(signed.dedup_address_key, "stale")
+        self._migrate("19.0.2.12.0", installed="19.0.2.11.0")
         self.assertEqual(signed.dedup_address_key, keys.address_key("Октябрская, 141", moscow))
         self.assertEqual(numbered.dedup_address_key, "moskva/oktabra 85")
         self.assertEqual(plain.dedup_address_key, "stale", "not matched by the condition")
+
+    def test_upgrade_computes_the_new_address_key_in_slices(self):
+        """The migration of 19.0.2.11.0, which adds the address key: its pre-migration creates the
+        column empty (so the ORM does not compute it for every partner at once), and its
+        post-migration fills it for the partners with a street and a city, archived ones too."""
+        Partner = self.env["res.partner"].with_context(active_test=False)
+        archived = Partner.create({"name": "Клиент", "city": "Москва", "street": "ул. Садовая, д. 3", "active": False})
+        cityless = Partner.create({"name": "Клиент", "street": "ул. Садовая, д. 3"})
+        active = Partner.create({"name": "Клиент", "city": "Москва", "street": "Ленина ул., 5а"})
+        self.env.flush_all()
+        self.env.cr.execute(SQL("UPDATE res_partner SET dedup_address_key = NULL"))
+        self.env.invalidate_all()
+        self._migrate("19.0.2.11.0", installed="19.0.2.10.0")
+        self.assertEqual(archived.dedup_address_key, "moskva/sadova 3")
+        self.assertFalse(cityless.dedup_address_key)
+        self.assertEqual(active.dedup_address_key, "moskva/lenina 5")
+
+    def _migrate(self, version, installed):
+        """Run the post-migration of ``version`` as an upgrade from ``installed`` does."""
+        script = load_script(f"crm_client_base_dedup/migrations/{version}/post-migration.py", "post_migration")
+        script.migrate(self.env.cr, installed)
+        self.env.invalidate_all()

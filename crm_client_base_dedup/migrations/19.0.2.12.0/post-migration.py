@@ -2,12 +2,15 @@
 """19.0.2.12.0 reads addresses anew: a soft or hard sign is a letter of a street's name
 ("Октябрьская" was read as two words), and a number starting the street's name is part of it,
 not the house ("ул. 50 лет Октября, д. 85" is house 85). The address keys of the partners whose
-street holds a soft or hard sign or two numbers are computed again."""
+street holds a soft or hard sign or two numbers are computed again (from before 19.0.2.11.0,
+that migration has just computed every key with the rules of now)."""
 
 from odoo import SUPERUSER_ID, api
-from odoo.tools import SQL
+from odoo.tools import SQL, parse_version
 
 
 def migrate(cr, version):
+    if parse_version(version) < parse_version("19.0.2.11.0"):
+        return
     env = api.Environment(cr, SUPERUSER_ID, {})
     env["res.partner"]._dedup_recompute_key("dedup_address_key", SQL("street ~ %s", "[ьъЬЪ]|[0-9][^0-9]+[0-9]"))
