@@ -15,72 +15,59 @@ class TestHiddenBannerTour(ClientTourCase):
         boris = new_test_user(self.env, login=f"ccb_tour_boris{number}", groups=sales, name="Борис Петров")
         return anna, boris
 
+    def _banner_tour(self, number, name, tour, client, typed, own=False):
+        """Salesperson ``name`` runs ``tour`` with ``client`` (values) in the base, held by her
+        colleague Борис Петров, or by herself with ``own``: she may read it only then. The tour
+        types a card named ``typed`` and leaves it unsaved."""
+        anna, boris = self._salespeople(number, name)
+        found = self.env["res.partner"].create({**client, "user_id": (anna if own else boris).id})
+        self.assertEqual(found.with_user(anna).has_access("read"), own)
+        typed_before = self.env["res.partner"].search_count([("name", "=", typed)])
+        self.start_tour("/odoo", tour, login=anna.login)
+        self.assertEqual(self.env["res.partner"].search_count([("name", "=", typed)]), typed_before, "nothing saved")
+
     def test_salesperson_types_a_colleague_client(self):
-        anna, boris = self._salespeople(1, "Анна Иванова")
-        hidden = self.env["res.partner"].create(
-            {
-                "name": "ООО «Секретный клиент»",
-                "is_company": True,
-                "phone": "+7 495 765-43-21",
-                "street": "Тайная улица, 7",
-                "user_id": boris.id,
-            }
-        )
-        self.assertFalse(hidden.with_user(anna).has_access("read"))
-        self.start_tour("/odoo", "crm_client_base_dedup_hidden_banner", login=anna.login)
-        self.assertEqual(
-            self.env["res.partner"].search_count([("name", "=", "ООО «Секретный клиент»")]), 1, "nothing was saved"
-        )
+        client = {
+            "name": "ООО «Секретный клиент»",
+            "is_company": True,
+            "phone": "+7 495 765-43-21",
+            "street": "Тайная улица, 7",
+        }
+        self._banner_tour(1, "Анна Иванова", "crm_client_base_dedup_hidden_banner", client, client["name"])
 
     def test_salesperson_types_a_phone_on_another_card(self):
-        anna, _boris = self._salespeople(2, "Анна Смирнова")
-        self.env["res.partner"].create(
-            {"name": "ИП Смирнов Олег", "is_company": True, "phone": "+7 495 222-33-44", "user_id": anna.id}
+        client = {"name": "ИП Смирнов Олег", "is_company": True, "phone": "+7 495 222-33-44"}
+        self._banner_tour(
+            2, "Анна Смирнова", "crm_client_base_dedup_shared_phone_banner", client, "ООО «Ласточка»", own=True
         )
-        self.start_tour("/odoo", "crm_client_base_dedup_shared_phone_banner", login=anna.login)
-        self.assertFalse(self.env["res.partner"].search_count([("name", "=", "ООО «Ласточка»")]), "nothing was saved")
 
     def test_salesperson_types_a_colleague_client_number(self):
         """The card property chosen as identifying a client (a customer number in 1C), typed
         another way on a new card: the banner names the holder and the reason, nothing else."""
-        anna, boris = self._salespeople(3, "Анна Кузнецова")
         card = self.env.ref("crm_client_base.crm_client_card_company")
         card.properties_definition = [{"name": "code_1c", "string": "Код 1С", "type": "char"}]
         card.dedup_property = "code_1c"
-        self.env["res.partner"].create(
-            {
-                "name": "ООО «Альфа-Снаб»",
-                "is_company": True,
-                "client_type": "company",
-                "user_id": boris.id,
-                "client_properties": {"code_1c": "К-0042"},
-            }
-        )
-        self.start_tour("/odoo", "crm_client_base_dedup_identifying_property_banner", login=anna.login)
-        self.assertFalse(
-            self.env["res.partner"].search_count([("name", "=", "ООО «Новая вывеска»")]), "nothing was saved"
-        )
+        client = {
+            "name": "ООО «Альфа-Снаб»",
+            "is_company": True,
+            "client_type": "company",
+            "client_properties": {"code_1c": "К-0042"},
+        }
+        tour = "crm_client_base_dedup_identifying_property_banner"
+        self._banner_tour(3, "Анна Кузнецова", tour, client, "ООО «Новая вывеска»")
 
     def test_salesperson_types_a_colleague_client_at_its_address(self):
         """A private client typed with the patronymic and the surname first, at the address of a
         colleague's client: the names are far apart in every order, the address brings them
         together; the banner names the holder and nothing of the client."""
-        anna, boris = self._salespeople(4, "Анна Соколова")
-        hidden = self.env["res.partner"].create(
-            {
-                "name": "Ксения Воронцова",
-                "client_type": "private_person",
-                "street": "ул. Лесная, д. 173",
-                "city": "Москва",
-                "phone": "+7 924 936-40-17",
-                "email": "voroncova@example.ru",
-                "birthday": "1991-04-12",
-                "user_id": boris.id,
-            }
-        )
-        self.assertFalse(hidden.with_user(anna).has_access("read"))
-        self.start_tour("/odoo", "crm_client_base_dedup_address_banner", login=anna.login)
-        self.assertFalse(
-            self.env["res.partner"].search_count([("name", "=", "Воронцова Ксения Константиновна")]),
-            "nothing was saved",
-        )
+        client = {
+            "name": "Ксения Воронцова",
+            "client_type": "private_person",
+            "street": "ул. Лесная, д. 173",
+            "city": "Москва",
+            "phone": "+7 924 936-40-17",
+            "email": "voroncova@example.ru",
+            "birthday": "1991-04-12",
+        }
+        tour = "crm_client_base_dedup_address_banner"
+        self._banner_tour(4, "Анна Соколова", tour, client, "Воронцова Ксения Константиновна")
