@@ -2,7 +2,7 @@
 {
     "name": "Client Base: Duplicates",
     "summary": "Fuzzy duplicate detection, review queue and a merge that loses nothing",
-    "version": "19.0.2.12.0",
+    "version": "19.0.2.13.0",
     "category": "Sales/CRM",
     "author": "crm_client_base developers",
     "license": "AGPL-3",
