@@ -78,6 +78,12 @@ class TestNormalization(BaseCase):
         for street in ("Baker Street 12", "12 Baker Street", "Baker St., 12"):
             self.assertEqual(keys.address_key(street, keys.city_key("London")), "london/baker 12", street)
         self.assertEqual(keys.address_key("Россия, Южный район, 5", moscow), keys.address_key("Южный, 5", moscow))
+        # An ordinal is part of the street's name, written before or after it.
+        for street in ("1-я Тверская-Ямская, 10", "Тверская-Ямская 1-я, 10", "ул. 1-я Тверская-Ямская ул., д. 10"):
+            self.assertEqual(keys.address_key(street, moscow), "moskva/amska 10", street)
+        self.assertEqual(
+            keys.address_key("Южный 2-й пер., д. 5", moscow), keys.address_key("2-й Южный пер., 5", moscow)
+        )
         self.assertEqual(keys.address_key("ул. Ленина, корп. 2", moscow), "", "a building, no house")
         self.assertEqual(keys.address_key("ул. Ленина, д. 7", moscow), "moskva/lenina 7")
         self.assertEqual(keys.address_key("ул. Ленина, д. 5", keys.city_key("Казань")), "kazan/lenina 5")

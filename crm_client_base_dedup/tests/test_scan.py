@@ -228,8 +228,8 @@ class TestScan(TransactionCase):
 
     def test_upgrade_recomputes_the_address_keys_it_reads_anew(self):
         """The migrations of 19.0.2.12.0 and 19.0.2.13.0: the address keys of the partners whose
-        street holds a soft or hard sign or two numbers (then a street type typed in full) are
-        computed again, archived ones too; the others are left."""
+        street holds a soft or hard sign or two numbers (then a street type typed in full or an
+        ordinal) are computed again, archived ones too; the others are left."""
         Partner = self.env["res.partner"].with_context(active_test=False)
         moscow = keys.city_key("Москва")
         signed = Partner.create(
@@ -249,11 +249,14 @@ class TestScan(TransactionCase):
         self.assertEqual(numbered.dedup_address_key, "moskva/oktabra 85")
         self.assertEqual(plain.dedup_address_key, "stale", "not matched by the condition")
         english = Partner.create({"name": "Клиент", "city": "London", "street": "Baker Street 12"})
+        ordinal = Partner.create({"name": "Клиент", "city": "Москва", "street": "Тверская-Ямская 1-я, 10"})
         self.env.flush_all()
-        self.env.cr.execute(SQL("UPDATE res_partner SET dedup_address_key = 'stale' WHERE id = %s", english.id))
+        renewed = (english | ordinal).ids
+        self.env.cr.execute(SQL("UPDATE res_partner SET dedup_address_key = 'stale' WHERE id = ANY(%s)", renewed))
         self.env.invalidate_all()
         self._migrate("19.0.2.13.0", installed="19.0.2.12.0")
         self.assertEqual(english.dedup_address_key, "london/baker 12")
+        self.assertEqual(ordinal.dedup_address_key, "moskva/amska 10")
         self.assertEqual(plain.dedup_address_key, "stale", "not matched by the condition")
 
     def test_upgrade_computes_the_new_address_key_in_slices(self):

@@ -281,16 +281,24 @@ def _street_word_before(tokens, index):
     return None
 
 
+# An ordinal of a street's name ("1-я Тверская-Ямская", "Южный 2-й пер."), written before or
+# after the name: part of the name wherever it stands, never the house.
+_ORDINAL = re.compile(r"(?<!\w)\d+\s?-?\s?(?:ая|ий|ый|ой|я|й)(?!\w)", re.IGNORECASE)
+
+
 def address_key(street, city):
     """Where a card is, as a key that two ways of writing one address share: the city key, the
     house number and the word of the street's name before it: "ул. Ленина, д. 5, кв. 3" and
     "Ленина ул., 5а" in Moscow -> "moskva/lenina 5". The house is the first number that follows
     a word of the street's name (a number starting the name is part of it: "ул. 50 лет Октября,
     д. 85" and "50 лет Октября 85" -> ".../oktabra 85"), else the first number not an
-    apartment's, with the word after it ("86 King Street"). "" without a city or a house."""
+    apartment's, with the word after it ("86 King Street"). An ordinal of the name is neither,
+    before or after it: "1-я Тверская-Ямская, 10" and "Тверская-Ямская 1-я, 10" -> ".../amska
+    10". "" without a city or a house."""
     if not city:
         return ""
     drop = _PLACE_WORDS | set(city.split())
+    street = _ORDINAL.sub(" ", street or "")
     tokens = [t for t in _address_tokens(street) if t not in drop and not (t.isdigit() and len(t) == 6)]
     numbers = [(index, house.group()) for index, token in enumerate(tokens) if (house := _HOUSE.match(token))]
     for index, house in numbers:
