@@ -428,6 +428,13 @@ class TestRussianNames(BaseCase):
         father = private(8, "ИП Ерлан Ахметов", city="Алматы", street="ул. Толе би, д. 20")
         daughter = private(9, "ИП Ахметова Алия Ерлановна", city="Алматы", street="ул. Толе би, д. 20, стр. 7")
         self.assertEqual(score_pair(father, daughter)[0], 0)
+        # A capital second letter is two letters swapped with the Shift, not a word of one letter.
+        self.assertEqual(
+            [latin for _key, latin, _initial in keys.person_words("мДитриев Борис")], ["mditriev", "boris"]
+        )
+        typed = private(10, "ИП уБлгаков Степан", email="bulgakov_s@mail.ru", street="ул. Школьная, д. 130")
+        full = private(11, "ИП Булгаков Степан Павлович", email="bulgakov_s@mail.ru", street="Школьная, 130")
+        self.assertGreaterEqual(score_pair(typed, full)[0], matching.LIKELY)
 
     def test_review_pairs_never_join_a_likely_group(self):
         a, b, c = company(1, "ООО «Темп»", city="Минск"), company(2, "ООО «Темп»", city="Минск"), company(3, "Темп")

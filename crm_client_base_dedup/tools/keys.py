@@ -320,7 +320,9 @@ def website_key(website):
 
 # Letters only: dots, spaces, hyphens and digits separate the words of a person's name.
 _LETTERS = re.compile(r"[^\W\d_]+")
-_CAMEL = re.compile(r"(?<=[a-zа-яё])(?=[A-ZА-ЯЁ])")
+# Two words typed without the space ("ТатьянаТимуровна"): a capital after two small letters. A
+# capital second letter is a typo of one word ("мДитриев", two letters swapped with the Shift).
+_CAMEL = re.compile(r"(?<=[a-zа-яё]{2})(?=[A-ZА-ЯЁ])")
 
 
 def _letters(text):
