@@ -74,6 +74,10 @@ class TestStandardFunctions(BaseCase):
         self.assertEqual(legal_forms.forms_of("ООО «Ромашка»"), {"ooo"})
         self.assertEqual(legal_forms.forms_of("Ромашка, ООО"), {"ooo"})
         self.assertEqual(legal_forms.forms_of("Romashka L.L.C."), {"ooo"})
+        # An ООО's English name is an LLC or a Ltd; a ТОО's (Kazakhstan) an LLP.
+        self.assertEqual(legal_forms.forms_of("Romashka Ltd."), {"ooo"})
+        self.assertEqual(legal_forms.forms_of("Romashka Limited"), {"ooo"})
+        self.assertEqual(legal_forms.forms_of("Ladoga LLP"), legal_forms.forms_of("ТОО «Ладога»"))
         self.assertEqual(legal_forms.forms_of("Общество с ограниченной ответственностью «Ромашка»"), {"ooo"})
         self.assertEqual(legal_forms.forms_of("ИП Иванов И.И."), {"ip"})
         self.assertEqual(legal_forms.forms_of("Индивидуальный предприниматель Иванов"), {"ip"})

@@ -36,9 +36,12 @@ _RUSSIAN_CODES = "ooo ao pao zao oao nao too chup odo ip kfh gup mup fgup ano nk
 # G.m.b.H.; ООО and ИП once transliterated), and the code each means.
 SHORT_FORMS = {
     **{form: form for form in _RUSSIAN_CODES.split()},
-    **{form: form for form in "ltd plc llp lp gmbh ag kg ug ohg ek sa sarl srl sas bv nv spa ab oy as aps".split()},
+    **{form: form for form in "plc lp gmbh ag kg ug ohg ek sa sarl srl sas bv nv spa ab oy as aps".split()},
+    # An ООО's English name is an LLC or a Ltd ("Romashka Ltd."), a ТОО's (Kazakhstan) an LLP.
     "llc": "ooo",
-    "limited": "ltd",
+    "ltd": "ooo",
+    "limited": "ooo",
+    "llp": "too",
     "inc": "inc",
     "incorporated": "inc",
     "corp": "corp",

@@ -36,6 +36,17 @@ class TestNormalization(BaseCase):
             self.assertEqual(name_key(variant), expected, variant)
         self.assertEqual(name_key("Nordtechnik G.m.b.H."), name_key("Nordtechnik GmbH"))
         self.assertEqual(keys.split_name("ООО Ромашка")[1], keys.split_name("Romashka LLC")[1])
+        # The English name of a firm at its address, with other phones: the same firm.
+        kirova = {"city": "Самара", "street": "ул. Кирова, д. 14, корп. 3"}
+        latin = company(1, 'Ltd "Delta"', phones=["+7 846 960-99-05"], **kirova)
+        self.assertGreaterEqual(
+            score_pair(latin, company(2, "ООО «Дельта»", phones=["+7 846 814-59-27"], **kirova))[0], matching.LIKELY
+        )
+        self.assertEqual(score_pair(latin, company(3, "АО «Дельта»", phones=["+7 846 814-59-27"], **kirova))[0], 0)
+        almaty = {"city": "Алматы", "street": "ул. Достык, 103"}
+        self.assertGreaterEqual(
+            score_pair(company(4, "SpetsMash LLP", **almaty), company(5, "ТОО «СпецМаш»", **almaty))[0], matching.LIKELY
+        )
 
     def test_transliteration_both_conventions(self):
         self.assertEqual(name_key("Щукин Юрий"), name_key("Shchukin Yuriy"))
