@@ -234,6 +234,15 @@ class CrmClientDuplicateFinder(models.AbstractModel):
         return [row[0] for row in self.env.execute_query(query)]
 
     @api.model
+    def _place_probe(self, probe):
+        """A profile as a probe of _place_pairs: (id, name key, {column: value})."""
+        return (
+            probe.id,
+            probe.key,
+            {"dedup_address_key": probe.address, "dedup_city_key": probe.city, "birthday": probe.birthday},
+        )
+
+    @api.model
     def _find_similar(self, values, exclude_ids=(), limit=5, notices=False):
         """The existing partners likely to be the client described by ``values`` (res.partner
         field values), best first: a list of {"partner", "score", "reasons", "reason_codes"}
@@ -259,8 +268,9 @@ class CrmClientDuplicateFinder(models.AbstractModel):
             limit=200,
             refs=[probe.ref] if probe.ref else [],
         )
-        # The cards at its address with a related name (far apart in any order of names).
-        ids += [pid for _probe, pid in self._address_pairs([(0, probe.address, probe.key)])]
+        # The cards at its address, or born on its birthday in its city, with a related name
+        # (far apart in any order of names).
+        ids += [pid for _probe, pid in self._place_pairs([self._place_probe(probe)])]
         excluded = set(exclude_ids)
         ids = [pid for pid in dict.fromkeys(ids) if pid not in excluded]
         if not ids:
@@ -302,7 +312,7 @@ class CrmClientDuplicateFinder(models.AbstractModel):
         indexes (never a read of the whole base)."""
         if not values_list:
             return []
-        self.env["res.partner"].flush_model([*DEDUP_COLUMNS, "active", "city"])
+        self.env["res.partner"].flush_model([*DEDUP_COLUMNS, "active", "city", "birthday"])
         self._without_jit()
         probes = [
             matching.profile_from_values(index, self._with_ref_key(values)) for index, values in enumerate(values_list)
@@ -334,7 +344,7 @@ class CrmClientDuplicateFinder(models.AbstractModel):
                     [probe.key for probe in named],
                 )
             )
-        pairs |= self._address_pairs([(probe.id, probe.address, probe.key) for probe in probes])
+        pairs |= self._place_pairs([self._place_probe(probe) for probe in probes])
         if not pairs:
             return [None] * len(values_list)
         by_id = {

@@ -38,8 +38,15 @@ KEY_COLUMNS = (
     ("n", "dedup_name_key"),
 )
 # A name's block pairs only some of its cards, within its city (blocking.name_block_pairs); an
-# address's, kept apart from these keys, those whose names are related (_address_pairs).
+# address's, kept apart from these keys, those whose names are related (_place_pairs).
 SELECTIVE_KEYS = ("n",)
+# The places whose cards are paired when their names are related (blocking.address_block_pairs),
+# as the columns that say them, with their SQL types: one address (keys.address_key); one city
+# and one birthday (a person's two cards, the name written two ways).
+PLACES = (
+    (("dedup_address_key", "varchar"),),
+    (("dedup_city_key", "varchar"), ("birthday", "date")),
+)
 # A pair of ids in one integer: a full scan holds millions of them.
 PAIR_SHIFT = 32
 
@@ -55,7 +62,7 @@ class CrmClientDuplicateFinder(models.AbstractModel):
         signal), the cards of one address whose names are related, the sorted neighbourhoods of
         names within a city from the base streamed in each order. The blocks of one name in a
         city are scored as they come (_score_name_blocks)."""
-        self.env["res.partner"].flush_model([*DEDUP_COLUMNS, "active"])
+        self.env["res.partner"].flush_model([*DEDUP_COLUMNS, "active", "birthday"])
         keys = SQL(" UNION ALL ").join(
             SQL(
                 "SELECT id, %s || %s AS k FROM res_partner WHERE active AND %s IS NOT NULL",
@@ -75,16 +82,22 @@ class CrmClientDuplicateFinder(models.AbstractModel):
         for (members,) in self._stream(blocks):
             members.sort()
             pairs.update(a << PAIR_SHIFT | b for a, b in combinations(members, 2))
-        addresses = SQL(
-            """
-            SELECT array_agg(id), array_agg(dedup_name_key) FROM res_partner
-             WHERE active AND dedup_address_key IS NOT NULL AND dedup_name_key IS NOT NULL
-          GROUP BY dedup_address_key HAVING count(*) BETWEEN 2 AND %s
-            """,
-            max_block,
-        )
-        for members, names in self._stream(addresses):
-            pairs.update(a << PAIR_SHIFT | b for a, b in blocking.address_block_pairs(zip(members, names, strict=True)))
+        for place in PLACES:
+            columns = [SQL.identifier(column) for column, _type in place]
+            members_of_place = SQL(
+                """
+                SELECT array_agg(id), array_agg(dedup_name_key) FROM res_partner
+                 WHERE active AND dedup_name_key IS NOT NULL AND %s
+              GROUP BY %s HAVING count(*) BETWEEN 2 AND %s
+                """,
+                SQL(" AND ").join(SQL("%s IS NOT NULL", column) for column in columns),
+                SQL(", ").join(columns),
+                max_block,
+            )
+            for members, names in self._stream(members_of_place):
+                pairs.update(
+                    a << PAIR_SHIFT | b for a, b in blocking.address_block_pairs(zip(members, names, strict=True))
+                )
         for pattern in NAME_ORDERS:
             order = SQL(pattern, SQL.identifier("dedup_name_key"))
             named = SQL(
@@ -223,22 +236,22 @@ class CrmClientDuplicateFinder(models.AbstractModel):
         the indexes: the partners sharing a key with one of them (in a block no larger than
         ``max_block``), those at its address with a related name, and the ``window`` names on
         each side of its name in its city, in each order, when they are alike."""
-        self.env["res.partner"].flush_model([*DEDUP_COLUMNS, "active"])
+        self.env["res.partner"].flush_model([*DEDUP_COLUMNS, "active", "birthday"])
         self._without_jit()
         ids = partners.ids
-        probes, kinds, keys, cities, addresses = [], [], [], {}, []
+        probes, kinds, keys, cities, places = [], [], [], {}, []
         for row in self.env.execute_query(
             SQL(
-                "SELECT id, dedup_city_key, dedup_address_key, dedup_name_key, %s FROM res_partner"
+                "SELECT id, dedup_city_key, dedup_address_key, birthday, dedup_name_key, %s FROM res_partner"
                 " WHERE id = ANY(%s) AND active",
                 SQL(", ").join(SQL.identifier(column) for _kind, column in KEY_COLUMNS),
                 ids,
             )
         ):
-            pid, city, address, name = row[:4]
+            pid, city, address, birthday, name = row[:5]
             cities[pid] = city
-            addresses.append((pid, address, name))
-            for (kind, _column), key in zip(KEY_COLUMNS, row[4:], strict=True):
+            places.append((pid, name, {"dedup_address_key": address, "dedup_city_key": city, "birthday": birthday}))
+            for (kind, _column), key in zip(KEY_COLUMNS, row[5:], strict=True):
                 if key:
                     probes.append(pid)
                     kinds.append(kind)
@@ -256,9 +269,7 @@ class CrmClientDuplicateFinder(models.AbstractModel):
             for pid in members
             if pid != probe
         }
-        pairs.update(
-            (min(probe, pid), max(probe, pid)) for probe, pid in self._address_pairs(addresses) if pid != probe
-        )
+        pairs.update((min(probe, pid), max(probe, pid)) for probe, pid in self._place_pairs(places) if pid != probe)
         probes = SQL(
             """SELECT id, dedup_city_key, dedup_name_key FROM res_partner
                 WHERE id = ANY(%s) AND active AND dedup_name_key IS NOT NULL AND dedup_city_key IS NOT NULL""",
@@ -268,41 +279,56 @@ class CrmClientDuplicateFinder(models.AbstractModel):
         return pairs
 
     @api.model
-    def _address_pairs(self, probes, max_block=MAX_BLOCK):
-        """Pairs (probe, partner id) of the cards at a probe's address (keys.address_key) whose
-        names are related to the probe's (blocking.names_related), for ``probes``: (probe,
-        address key, name key) tuples. An address of more than ``max_block`` cards (a business
-        centre) pairs none, as in a full scan."""
-        probes = [probe for probe in probes if probe[1] and probe[2]]
-        if not probes:
-            return set()
-        numbers, addresses, names = (list(column) for column in zip(*probes, strict=True))
-        rows = self.env.execute_query(
-            SQL(
-                """
-                SELECT k.i, k.name, p.id, p.dedup_name_key
-                  FROM unnest(%s::int[], %s::varchar[], %s::varchar[]) AS k(i, address, name)
-                 CROSS JOIN LATERAL (
-                       SELECT id, dedup_name_key FROM res_partner
-                        WHERE dedup_address_key = k.address AND active AND dedup_name_key IS NOT NULL
-                        LIMIT %s) AS p
-                """,
-                numbers,
-                addresses,
-                names,
-                max_block + 1,
+    def _place_pairs(self, probes, max_block=MAX_BLOCK):
+        """Pairs (probe, partner id) of the cards at a probe's place (PLACES: its address, or its
+        city with its birthday) whose names are related to the probe's (blocking.names_related),
+        for ``probes``: (probe, name key, {column: value}) tuples. A place of more than
+        ``max_block`` cards (a business centre) pairs none, as in a full scan."""
+        pairs = set()
+        for place in PLACES:
+            located = [
+                (probe, name, [values[column] for column, _type in place])
+                for probe, name, values in probes
+                if name and all(values[column] for column, _type in place)
+            ]
+            if not located:
+                continue
+            arrays = [list(column) for column in zip(*(values for _probe, _name, values in located), strict=True)]
+            rows = self.env.execute_query(
+                SQL(
+                    """
+                    SELECT k.i, k.name, p.id, p.dedup_name_key
+                      FROM unnest(%s::int[], %s::varchar[], %s) AS k(i, name, %s)
+                     CROSS JOIN LATERAL (
+                           SELECT id, dedup_name_key FROM res_partner AS r
+                            WHERE %s AND active AND dedup_name_key IS NOT NULL
+                            LIMIT %s) AS p
+                    """,
+                    [probe for probe, _name, _values in located],
+                    [name for _probe, name, _values in located],
+                    SQL(", ").join(
+                        SQL("%s::%s[]", array, SQL(sql_type))
+                        for array, (_column, sql_type) in zip(arrays, place, strict=True)
+                    ),
+                    SQL(", ").join(SQL.identifier(f"v{index}") for index in range(len(place))),
+                    SQL(" AND ").join(
+                        SQL("r.%s = k.%s", SQL.identifier(column), SQL.identifier(f"v{index}"))
+                        for index, (column, _type) in enumerate(place)
+                    ),
+                    max_block + 1,
+                )
             )
-        )
-        found = defaultdict(list)
-        for probe, name, pid, other in rows:
-            found[probe, name].append((pid, other))
-        return {
-            (probe, pid)
-            for (probe, name), members in found.items()
-            if len(members) <= max_block
-            for pid, other in members
-            if blocking.names_related(name, other)
-        }
+            found = defaultdict(list)
+            for probe, name, pid, other in rows:
+                found[probe, name].append((pid, other))
+            pairs.update(
+                (probe, pid)
+                for (probe, name), members in found.items()
+                if len(members) <= max_block
+                for pid, other in members
+                if blocking.names_related(name, other)
+            )
+        return pairs
 
     @api.model
     def _similar_name_pairs(self, probes, window=WINDOW):

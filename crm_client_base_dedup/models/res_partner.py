@@ -86,6 +86,9 @@ class ResPartner(models.Model):
     # The city, the house number and the street's name (keys.address_key): the cards of one
     # address are compared whatever their names' order, initials or missing words.
     dedup_address_key = fields.Char(compute="_compute_dedup_address_key", store=True, index="btree_not_null")
+    # The cards born on one day in one city (the finder's _place_pairs): a person's two cards,
+    # the name written two ways ("Малышева И. Г." and "Малышева Ирина Геннадьевна").
+    _dedup_birthday_city_idx = models.Index("(birthday, dedup_city_key) WHERE birthday IS NOT NULL")
     dedup_candidate_ids = fields.Many2many(
         "res.partner",
         compute="_compute_dedup_candidates",

@@ -338,7 +338,7 @@ class TestRussianNames(BaseCase):
         a = private(1, "Горшков Игорь Никитич", phone="+79960125548", birthday="1989-01-21")
         b = private(2, "Горшков Егор Никитич", phone="+79960125548")
         self.assertEqual(score_pair(a, b)[0], 0, "Игорь and Егор with one phone: maybe two people")
-        b.birthday = "1989-01-21"
+        b = private(2, "Горшков Егор Никитич", phone="+79960125548", birthday="1989-01-21")
         self.assertGreaterEqual(score_pair(a, b)[0], matching.LIKELY, "and the same birthday: one person")
 
     def test_a_typo_in_a_name_at_the_same_address(self):

@@ -116,9 +116,38 @@ class TestScan(TransactionCase):
         self.assertEqual([item["partner"] for item in found], [known])
         self.assertEqual(self.Finder._match_values([typed])[0]["partner_id"], again.id)
         # An address of more cards than a block holds (a business centre) pairs none.
-        probe = (again.id, again.dedup_address_key, again.dedup_name_key)
-        self.assertEqual(self.Finder._address_pairs([probe], max_block=3), {(again.id, known.id), (again.id, again.id)})
-        self.assertEqual(self.Finder._address_pairs([probe], max_block=2), set())
+        place = {
+            "dedup_address_key": again.dedup_address_key,
+            "dedup_city_key": again.dedup_city_key,
+            "birthday": False,
+        }
+        probe = (again.id, again.dedup_name_key, place)
+        self.assertEqual(self.Finder._place_pairs([probe], max_block=3), {(again.id, known.id), (again.id, again.id)})
+        self.assertEqual(self.Finder._place_pairs([probe], max_block=2), set())
+
+    def test_cards_born_on_one_day_in_one_city_whatever_the_names(self):
+        """A person's two cards, the name written two ways ("Малышева И. Г." and "Малышева Ирина
+        Геннадьевна"), sharing nothing else but the city and the birthday: the full scan, the
+        hourly scan, the lookup while typing and an import's matching compare them; a namesake
+        born another day, or on that day in another city, is not compared with the first."""
+        Partner = self.env["res.partner"]
+        common = {"city": "Казань", "client_type": "private_person", "birthday": "1956-02-13"}
+        known = Partner.create({**common, "name": "Малышева Ирина Геннадьевна", "phone": "+7 991 211-47-83"})
+        again = Partner.create({**common, "name": "Малышева И. Г.", "zip": "420115"})
+        elsewhere = Partner.create({**common, "city": "Самара", "name": "Малышева И. Г."})
+        other_day = Partner.create({**common, "birthday": "1956-02-14", "name": "Малышева И. Г."})
+        stranger = Partner.create({**common, "name": "Петров Иван"})
+        self.env.flush_all()
+        self.assertEqual(self.Finder._changed_candidates(known), {(known.id, again.id)})
+        self.Duplicate.scan()
+        self.assertEqual(self._groups_of(known).partner_ids, known | again)
+        for partner in (elsewhere, other_day, stranger):
+            self.assertFalse(self._groups_of(partner), partner.name)
+        typed = {**common, "name": "Малышева И. Г."}
+        found = self.Finder._find_similar(typed, exclude_ids=again.ids)
+        self.assertEqual([item["partner"] for item in found], [known])
+        again.active = False
+        self.assertEqual(self.Finder._match_values([typed])[0]["partner_id"], known.id)
 
     def test_copies_each_matching_the_original_make_a_likely_group(self):
         """A card typed with the firm's phone and another with its street are one client with

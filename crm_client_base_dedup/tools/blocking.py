@@ -78,9 +78,9 @@ def names_related(key, other):
 
 
 def address_block_pairs(members):
-    """The pairs worth scoring among ``members``, (id, name key) of the cards at one address
-    (keys.address_key): those whose names are related (names_related). A business centre
-    holds hundreds of firms: the others are never scored."""
+    """The pairs worth scoring among ``members``, (id, name key) of the cards at one place (one
+    address, keys.address_key; or one city and one birthday): those whose names are related
+    (names_related). A business centre holds hundreds of firms: the others are never scored."""
     members = sorted(members)
     by_word = defaultdict(set)
     for pid, key in members:
@@ -121,9 +121,10 @@ def candidate_pairs(profiles, max_block=200, window=4):
 
     Blocks: each phone, the email, the tax id and the identifying property's value; blocks
     larger than ``max_block`` carry no signal and are skipped. The same name within a city: the
-    pairs of name_block_pairs. The same address (keys.address_key): the pairs of
-    address_block_pairs, names as people write them ("Попова Марина" and "Попова Марина
-    Никитична" are far apart in any order of names). Names written with a typo come from sorted
+    pairs of name_block_pairs. The same address (keys.address_key), or the same birthday in
+    the same city: the pairs of address_block_pairs, names as people write them ("Попова
+    Марина" and "Попова Марина Никитична", "Малышева И. Г." and "Малышева Ирина Геннадьевна"
+    are far apart in any order of names). Names written with a typo come from sorted
     neighbourhoods: within a city, each name is paired with the ``window`` names that follow it
     in the order of the name key, of the reversed key (a typo in the first letters) and of the
     key without spaces (two words written as one), when they are alike and share more than the
@@ -131,7 +132,7 @@ def candidate_pairs(profiles, max_block=200, window=4):
     """
     blocks = defaultdict(list)
     names = defaultdict(list)
-    addresses = defaultdict(list)
+    places = defaultdict(list)
     for profile in profiles:
         pid = profile.id
         for phone in profile.phones:
@@ -146,7 +147,9 @@ def candidate_pairs(profiles, max_block=200, window=4):
             # A name alone counts within a city only (see score_pair): its block is the city's.
             names[profile.city, profile.key].append(profile)
             if profile.address:
-                addresses[profile.address].append((pid, profile.key))
+                places[profile.address].append((pid, profile.key))
+            if profile.birthday:
+                places[profile.city, profile.birthday].append((pid, profile.key))
     pairs = set()
     for members in blocks.values():
         if 1 < len(members) <= max_block:
@@ -155,7 +158,7 @@ def candidate_pairs(profiles, max_block=200, window=4):
     for members in names.values():
         if 1 < len(members) <= max_block:
             pairs |= name_block_pairs(members)
-    for members in addresses.values():
+    for members in places.values():
         if 1 < len(members) <= max_block:
             pairs |= address_block_pairs(members)
     named = [(p.city, p.key, p.key.replace(" ", ""), p.id) for p in profiles if p.key and p.city]

@@ -6,6 +6,7 @@ candidate pairs during a scan or a lookup, and run in the benchmark and in the u
 """
 
 import re
+from datetime import date
 from itertools import combinations
 
 from rapidfuzz import fuzz
@@ -91,7 +92,7 @@ class Profile:
             person,
         )
         self.kpp = _DIGITS.sub("", kpp or "")
-        self.birthday = birthday or None
+        self.birthday = _day(birthday)
         self._street = street
         self.zip = _NOT_ALNUM.sub("", (zip_code or "").lower())
         self.website = website_key(website)
@@ -402,6 +403,17 @@ def _conflict(a, b):
 
 
 PERSON_TYPES = ("individual_entrepreneur", "private_person")
+
+
+def _day(value):
+    """A birthday as a date, typed as an ISO string ("1956-02-13": an import, an RPC call) or
+    read as a date: the two compare equal. None when empty or not a date."""
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value[:10])
+        except ValueError:
+            return None
+    return value or None
 
 
 def profile_from_values(pid, values):
