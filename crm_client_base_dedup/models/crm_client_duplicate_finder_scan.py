@@ -59,7 +59,7 @@ class CrmClientDuplicateFinder(models.AbstractModel):
         """The candidate pairs of a full scan (each as one integer: a << PAIR_SHIFT | b, a < b),
         as blocking.candidate_pairs finds them, without holding the partners: blocks of a phone,
         an email or a tax id come from SQL (a block larger than ``max_block`` carries no
-        signal), the cards of one address whose names are related, the sorted neighbourhoods of
+        signal), the cards of one place (PLACES) whose names are related, the sorted neighbourhoods of
         names within a city from the base streamed in each order. The blocks of one name in a
         city are scored as they come (_score_name_blocks)."""
         self.env["res.partner"].flush_model([*DEDUP_COLUMNS, "active", "birthday"])
@@ -234,7 +234,7 @@ class CrmClientDuplicateFinder(models.AbstractModel):
     def _changed_candidates(self, partners, max_block=MAX_BLOCK, window=WINDOW):
         """The candidate pairs of ``partners`` with the base, as the full scan finds them, through
         the indexes: the partners sharing a key with one of them (in a block no larger than
-        ``max_block``), those at its address with a related name, and the ``window`` names on
+        ``max_block``), those at its place (PLACES) with a related name, and the ``window`` names on
         each side of its name in its city, in each order, when they are alike."""
         self.env["res.partner"].flush_model([*DEDUP_COLUMNS, "active", "birthday"])
         self._without_jit()
