@@ -288,10 +288,11 @@ class TestScan(TransactionCase):
         self.assertEqual(ordinal.dedup_address_key, "moskva/amska 10")
         self.assertEqual(plain.dedup_address_key, "stale", "not matched by the condition")
 
-    def test_upgrade_computes_the_new_address_key_in_slices(self):
+    def test_upgrade_fills_the_new_address_key(self):
         """The migration of 19.0.2.11.0, which adds the address key: its pre-migration creates the
-        column empty (so the ORM does not compute it for every partner at once), and its
-        post-migration fills it for the partners with a street and a city, archived ones too."""
+        column empty, so that the ORM does not compute it for every partner at once (see
+        tests/test_lifecycle.py), and its post-migration fills it for the partners with a street
+        and a city, archived ones too."""
         Partner = self.env["res.partner"].with_context(active_test=False)
         archived = Partner.create({"name": "Клиент", "city": "Москва", "street": "ул. Садовая, д. 3", "active": False})
         cityless = Partner.create({"name": "Клиент", "street": "ул. Садовая, д. 3"})
