@@ -234,13 +234,9 @@ class CrmClientDuplicateFinder(models.AbstractModel):
         return [row[0] for row in self.env.execute_query(query)]
 
     @api.model
-    def _place_probe(self, probe):
-        """A profile as a probe of _place_pairs: (id, name key, {column: value})."""
-        return (
-            probe.id,
-            probe.key,
-            {"dedup_address_key": probe.address, "dedup_city_key": probe.city, "birthday": probe.birthday},
-        )
+    def _place_probe(self, pid, name, address, city, birthday):
+        """A probe of _place_pairs: (id, name key, {column: value}) for a card's keys."""
+        return pid, name, {"dedup_address_key": address, "dedup_city_key": city, "birthday": birthday}
 
     @api.model
     def _find_similar(self, values, exclude_ids=(), limit=5, notices=False):
@@ -270,7 +266,12 @@ class CrmClientDuplicateFinder(models.AbstractModel):
         )
         # The cards at its address, or born on its birthday in its city, with a related name
         # (far apart in any order of names).
-        ids += [pid for _probe, pid in self._place_pairs([self._place_probe(probe)])]
+        ids += [
+            pid
+            for _probe, pid in self._place_pairs(
+                [self._place_probe(0, probe.key, probe.address, probe.city, probe.birthday)]
+            )
+        ]
         excluded = set(exclude_ids)
         ids = [pid for pid in dict.fromkeys(ids) if pid not in excluded]
         if not ids:
@@ -344,7 +345,7 @@ class CrmClientDuplicateFinder(models.AbstractModel):
                     [probe.key for probe in named],
                 )
             )
-        pairs |= self._place_pairs([self._place_probe(probe) for probe in probes])
+        pairs |= self._place_pairs([self._place_probe(p.id, p.key, p.address, p.city, p.birthday) for p in probes])
         if not pairs:
             return [None] * len(values_list)
         by_id = {

@@ -250,7 +250,7 @@ class CrmClientDuplicateFinder(models.AbstractModel):
         ):
             pid, city, address, birthday, name = row[:5]
             cities[pid] = city
-            places.append((pid, name, {"dedup_address_key": address, "dedup_city_key": city, "birthday": birthday}))
+            places.append(self._place_probe(pid, name, address, city, birthday))
             for (kind, _column), key in zip(KEY_COLUMNS, row[5:], strict=True):
                 if key:
                     probes.append(pid)
