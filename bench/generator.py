@@ -1162,8 +1162,12 @@ class _Generator:
             dup["zip"] = None
         if dup["birthday"] and rand() < 0.2:
             dup["birthday"] = None
-        if rand() < 0.05 and meta.country != "US":
+        r = rand()
+        if r < 0.05 and meta.country != "US":
             dup["city"] = f"г. {dup['city']}" if meta.country in ("RU", "KZ", "BY") else dup["city"].upper()
+        elif r < 0.09:
+            # Typed without its city: a name alone then says nothing, a birthday still does.
+            dup["city"] = None
 
         cyrillic = meta.country not in LATIN_COUNTRIES
         weights = [("typo", 20), ("case", 7), ("spaces", 7)]
@@ -1183,9 +1187,9 @@ class _Generator:
             weights.append(("email", 10))
         if original["phone"] or original["mobile"] or original["email"]:
             weights.append(("drop", 10))
-            if original["street"]:
+            if original["street"] or (meta.person and dup["birthday"]):
                 # Entered again later from a new business card: new number, new mailbox, no
-                # INN, only the name and the address still in common.
+                # INN, only the name and the address (or a person's birthday) still in common.
                 weights.append(("recontact", 6))
         r = rand()
         count = 1 if r < 0.45 else 2 if r < 0.8 else 3
@@ -1321,7 +1325,7 @@ class _Generator:
                 dup["email"] = self.unique_email(rng.choice(("sales", "zakaz", "office2", "manager")), meta.domain)
             else:
                 dup["email"] = None
-        if rng.random() < 0.5:
+        if dup["street"] and rng.random() < 0.5:
             dup["street"] = dup["street"].replace("ул. ", "улица ").replace("д. ", "дом ")
 
     def rephone(self, dup, meta):

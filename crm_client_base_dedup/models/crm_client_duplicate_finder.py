@@ -236,7 +236,16 @@ class CrmClientDuplicateFinder(models.AbstractModel):
     @api.model
     def _place_probe(self, pid, name, address, city, birthday):
         """A probe of _place_pairs: (id, name key, {column: value}) for a card's keys."""
-        return pid, name, {"dedup_address_key": address, "dedup_city_key": city, "birthday": birthday}
+        return (
+            pid,
+            name,
+            {
+                "dedup_address_key": address,
+                "dedup_city_key": city,
+                "dedup_name_key": name,
+                "birthday": birthday,
+            },
+        )
 
     @api.model
     def _find_similar(self, values, exclude_ids=(), limit=5, notices=False):
@@ -264,8 +273,8 @@ class CrmClientDuplicateFinder(models.AbstractModel):
             limit=200,
             refs=[probe.ref] if probe.ref else [],
         )
-        # The cards at its address, or born on its birthday in its city, with a related name
-        # (far apart in any order of names).
+        # The cards at its address, or born on its birthday in its city or under its name, with
+        # a related name (far apart in any order of names).
         ids += [
             pid
             for _probe, pid in self._place_pairs(

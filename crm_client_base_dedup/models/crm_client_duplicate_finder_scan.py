@@ -40,12 +40,14 @@ KEY_COLUMNS = (
 # A name's block pairs only some of its cards, within its city (blocking.name_block_pairs); an
 # address's, kept apart from these keys, those whose names are related (_place_pairs).
 SELECTIVE_KEYS = ("n",)
-# The places whose cards are paired when their names are related (blocking.address_block_pairs),
+# The places whose cards are paired when their names are related (blocking.place_block_pairs),
 # as the columns that say them, with their SQL types: one address (keys.address_key); one city
-# and one birthday (a person's two cards, the name written two ways).
+# and one birthday (a person's two cards, the name written two ways); one name and one birthday
+# (a person's two cards, a city left out of one).
 PLACES = (
     (("dedup_address_key", "varchar"),),
     (("dedup_city_key", "varchar"), ("birthday", "date")),
+    (("dedup_name_key", "varchar"), ("birthday", "date")),
 )
 # A pair of ids in one integer: a full scan holds millions of them.
 PAIR_SHIFT = 32
@@ -96,7 +98,7 @@ class CrmClientDuplicateFinder(models.AbstractModel):
             )
             for members, names in self._stream(members_of_place):
                 pairs.update(
-                    a << PAIR_SHIFT | b for a, b in blocking.address_block_pairs(zip(members, names, strict=True))
+                    a << PAIR_SHIFT | b for a, b in blocking.place_block_pairs(zip(members, names, strict=True))
                 )
         for pattern in NAME_ORDERS:
             order = SQL(pattern, SQL.identifier("dedup_name_key"))
@@ -280,8 +282,8 @@ class CrmClientDuplicateFinder(models.AbstractModel):
 
     @api.model
     def _place_pairs(self, probes, max_block=MAX_BLOCK):
-        """Pairs (probe, partner id) of the cards at a probe's place (PLACES: its address, or its
-        city with its birthday) whose names are related to the probe's (blocking.names_related),
+        """Pairs (probe, partner id) of the cards at a probe's place (PLACES: its address, its
+        city or its name with its birthday) whose names are related to the probe's (blocking.names_related),
         for ``probes``: (probe, name key, {column: value}) tuples. A place of more than
         ``max_block`` cards (a business centre) pairs none, as in a full scan."""
         pairs = set()

@@ -288,7 +288,7 @@ class TestRussianNames(BaseCase):
         self.assertGreaterEqual(score_pair(a, b)[0], matching.LIKELY)
         self.assertEqual(blocking.candidate_pairs([a, b], max_block=1), set(), "a business centre pairs none")
         members = [(1, "marina popova"), (2, "a k popova"), (3, "a k ivanova"), (5, "azimut"), (6, "azmut")]
-        pairs = blocking.address_block_pairs(members)
+        pairs = blocking.place_block_pairs(members)
         self.assertEqual(pairs, {(1, 2), (5, 6)}, "a word in common, initials aside, or a whole name alike")
 
     def test_one_rule_for_names_at_one_address(self):
@@ -317,7 +317,7 @@ class TestRussianNames(BaseCase):
         pairwise = {(a, b) for (a, key), (b, other) in combinations(members, 2) if blocking.names_related(key, other)}
         self.assertTrue(pairwise, "the list holds related names")
         self.assertLess(len(pairwise), len(members) * (len(members) - 1) // 2, "and unrelated ones")
-        self.assertEqual(blocking.address_block_pairs(list(reversed(members))), pairwise)
+        self.assertEqual(blocking.place_block_pairs(list(reversed(members))), pairwise)
 
     def test_switchboard_and_mailbox_of_other_people(self):
         a = private(1, "Смирнова Ольга Ивановна", phone="+74951234567", email="office@romashka.ru")
@@ -413,6 +413,39 @@ class TestRussianNames(BaseCase):
         self.assertGreaterEqual(score_pair(person_a, person_b)[0], matching.LIKELY)
         family = private(6, "Попова Ольга", phone="+79031112234", city="Москва", street="ул. Новая, д. 56")
         self.assertEqual(score_pair(person_a, family)[0], 0, "another member of the family at that address")
+
+    def test_one_name_born_on_one_day(self):
+        """A person entered again with a new number and mailbox, no street: the same name (or
+        its initials) and birthday in the same city say one person, as they do when one card was typed without its
+        city; twins (two given names), namesakes born another day or living in another city stay
+        two, and without the birthday a name alone says nothing outside a city."""
+        born = {"birthday": "1961-07-19"}
+        old = private(
+            1, "Зарецкая Алла Викторовна", phone="+79172204518", email="alla.z@mail.ru", city="Казань", **born
+        )
+        new = private(2, "Алла Викторовна Зарецкая", phone="+79869991203", email="zaretskaya61@yandex.ru", **born)
+        self.assertEqual(score_pair(old, private(2, new._name, phone="+79869991203", city="Казань"))[0], 0)
+        renumbered = private(2, new._name, phone="+79869991203", email="zaretskaya61@yandex.ru", city="Казань", **born)
+        score, reasons = score_pair(old, renumbered)
+        self.assertGreaterEqual(score, matching.LIKELY, "another number, the same birthday: one person")
+        self.assertIn("same_city", [code for code, _value in reasons])
+        initials = private(5, "Зарецкая А. В.", phone="+79869991203", city="Казань", **born)
+        self.assertGreaterEqual(score_pair(old, initials)[0], matching.LIKELY, "the name in initials")
+        score, reasons = score_pair(old, new)
+        self.assertGreaterEqual(score, matching.LIKELY, "a card without its city")
+        self.assertNotIn("same_city", [code for code, _value in reasons])
+        self.assertIn((1, 2), blocking.candidate_pairs([old, new]))
+        for other in (
+            private(3, "Зарецкая Ольга Викторовна", phone="+79869991203", city="Казань", **born),
+            private(3, "Зарецкая Ольга Викторовна", **born),
+            private(3, new._name, phone="+79869991203", city="Самара", **born),
+            private(3, new._name, phone="+79869991203", birthday="1961-07-20"),
+            private(3, new._name, phone="+79869991203"),
+        ):
+            with self.subTest(other=(other._name, other.city, other.birthday)):
+                self.assertEqual(score_pair(old, other)[0], 0)
+        firm = company(4, "Зарецкая Алла Викторовна", **born)
+        self.assertEqual(score_pair(old, firm)[0], 0, "a person's birthday says nothing of a firm's card")
 
     def test_words_typed_without_spaces(self):
         self.assertEqual(keys.split_name("Общество с ограниченной  ответственностью «Алмаз»")[1], {"ooo"})

@@ -77,10 +77,10 @@ def names_related(key, other):
     )
 
 
-def address_block_pairs(members):
+def place_block_pairs(members):
     """The pairs worth scoring among ``members``, (id, name key) of the cards at one place (one
-    address, keys.address_key; or one city and one birthday): those whose names are related
-    (names_related). A business centre holds hundreds of firms: the others are never scored."""
+    address, keys.address_key; one city and one birthday; one name and one birthday): those
+    whose names are related (names_related). A business centre holds hundreds of firms: the others are never scored."""
     members = sorted(members)
     by_word = defaultdict(set)
     for pid, key in members:
@@ -121,8 +121,8 @@ def candidate_pairs(profiles, max_block=200, window=4):
 
     Blocks: each phone, the email, the tax id and the identifying property's value; blocks
     larger than ``max_block`` carry no signal and are skipped. The same name within a city: the
-    pairs of name_block_pairs. The same address (keys.address_key), or the same birthday in
-    the same city: the pairs of address_block_pairs, names as people write them ("Попова
+    pairs of name_block_pairs. The same address (keys.address_key), the same birthday in the
+    same city, or the same name and birthday: the pairs of place_block_pairs, names as people write them ("Попова
     Марина" and "Попова Марина Никитична", "Малышева И. Г." and "Малышева Ирина Геннадьевна"
     are far apart in any order of names). Names written with a typo come from sorted
     neighbourhoods: within a city, each name is paired with the ``window`` names that follow it
@@ -150,6 +150,9 @@ def candidate_pairs(profiles, max_block=200, window=4):
                 places[profile.address].append((pid, profile.key))
             if profile.birthday:
                 places[profile.city, profile.birthday].append((pid, profile.key))
+        if profile.key and profile.birthday:
+            # The same name born on one day, a city left out of a card or not (see score_pair).
+            places["name", profile.key, profile.birthday].append((pid, profile.key))
     pairs = set()
     for members in blocks.values():
         if 1 < len(members) <= max_block:
@@ -160,7 +163,7 @@ def candidate_pairs(profiles, max_block=200, window=4):
             pairs |= name_block_pairs(members)
     for members in places.values():
         if 1 < len(members) <= max_block:
-            pairs |= address_block_pairs(members)
+            pairs |= place_block_pairs(members)
     named = [(p.city, p.key, p.key.replace(" ", ""), p.id) for p in profiles if p.key and p.city]
     by_id = {p.id: p for p in profiles}
     keys = {}

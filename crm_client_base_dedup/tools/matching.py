@@ -187,6 +187,16 @@ def score_pair(a, b):
     phone_conflict = bool(a.phones and b.phones and not shared_phones)
     email_conflict = bool(a.email and b.email and not same_email)
     same_city = bool(a.city) and a.city == b.city
+    # One person's two cards: the same name (or its initials, a word left out) born on the
+    # same day. Other phones or mailboxes do not part them (a new number), nor a city left out
+    # of one card (twins have two names, a namesake another birthday).
+    born_alike = (
+        a.person
+        and b.person
+        and bool(a.birthday)
+        and a.birthday == b.birthday
+        and (a.key == b.key or person_names(a.words, b.words)[0] == "same")
+    )
     identifiers = same_vat + bool(shared_phones) + same_email + same_ref
     sure = same_vat or same_ref
     support = None
@@ -194,14 +204,19 @@ def score_pair(a, b):
         # The cheap refusals of a pair with nothing identifying in common first (most pairs of a
         # scan): a name alone counts within a city, without another phone, mailbox or legal
         # form, and with something else in common, but for a firm name to review.
-        if not same_city or (a.forms and b.forms and not a.forms & b.forms):
+        placed = same_city or (born_alike and not (a.city and b.city))
+        if not placed or (a.forms and b.forms and not a.forms & b.forms):
             return 0, reasons
         support = _support(a, b)
-        if (phone_conflict or email_conflict) and (
-            a.parent_id
-            or b.parent_id
-            or not any(item and item[0] == "same_street" for item in support)
-            or (a.zip and b.zip and a.zip != b.zip)
+        if (
+            (phone_conflict or email_conflict)
+            and not born_alike
+            and (
+                a.parent_id
+                or b.parent_id
+                or not any(item and item[0] == "same_street" for item in support)
+                or (a.zip and b.zip and a.zip != b.zip)
+            )
         ):
             # Other phones or mailboxes: two clients, unless at the same address, postcode
             # included (a client entered again with its new number). A contact's address is
@@ -262,7 +277,8 @@ def score_pair(a, b):
     # above). Even then, the address, birthday or website must agree: same-name firms abound.
     if similarity < _name_bar(a, b, support):
         return 0, reasons
-    reasons.append(("same_city", a.city))
+    if same_city:
+        reasons.append(("same_city", a.city))
     if not support:
         # The same firm name in the same city, nothing else: for a person to look at.
         return (REVIEW_SCORE, reasons) if not a.person and a.key == b.key else (0, reasons)
