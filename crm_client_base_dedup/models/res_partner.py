@@ -6,7 +6,7 @@ import psycopg2
 from markupsafe import Markup
 
 from odoo import api, fields, models
-from odoo.tools import SQL, mute_logger, sql
+from odoo.tools import SQL, mute_logger, parse_version, sql
 
 from ..tools import keys
 
@@ -130,6 +130,14 @@ class ResPartner(models.Model):
             self.env.add_to_compute(key, Partner.browse(ids[start : start + 5000]))
             self.env.flush_all()
             self.env.invalidate_all()
+
+    @api.model
+    def _dedup_recompute_address_keys(self, version, condition):
+        """_dedup_recompute_key of the address key, for an upgrade from ``version`` that reads
+        addresses anew: nothing from before 19.0.2.11.0, whose migration has just computed every
+        address key with the rules of now."""
+        if parse_version(version) >= parse_version("19.0.2.11.0"):
+            self._dedup_recompute_key("dedup_address_key", condition)
 
     @api.depends("name", "phone", "mobile", "email", "vat", "parent_id", "city")
     def _compute_dedup_keys(self):

@@ -6,11 +6,9 @@ street holds a soft or hard sign or two numbers are computed again (from before 
 that migration has just computed every key with the rules of now)."""
 
 from odoo import SUPERUSER_ID, api
-from odoo.tools import SQL, parse_version
+from odoo.tools import SQL
 
 
 def migrate(cr, version):
-    if parse_version(version) < parse_version("19.0.2.11.0"):
-        return
     env = api.Environment(cr, SUPERUSER_ID, {})
-    env["res.partner"]._dedup_recompute_key("dedup_address_key", SQL("street ~ %s", "[ьъЬЪ]|[0-9][^0-9]+[0-9]"))
+    env["res.partner"]._dedup_recompute_address_keys(version, SQL("street ~ %s", "[ьъЬЪ]|[0-9][^0-9]+[0-9]"))
