@@ -137,8 +137,14 @@ with open(os.environ["SCALE_FILE"], encoding="utf-8") as lines:
 loaded += load(chunk)
 # Statistics, as autovacuum would take them a minute later: the planner's view of a real base.
 env.cr.execute(SQL("ANALYZE res_partner"))
+# The labels of the base are in its file: --reuse reads them there, whatever the generator is now.
+env["ir.config_parameter"].set_param("bench_scale.file", os.environ["SCALE_FILE"])
 env.cr.commit()
 result({"partners": loaded, "seconds": time.perf_counter() - start})
+"""
+
+LOADED_FROM = """
+result({"file": env["ir.config_parameter"].get_param("bench_scale.file")})
 """
 
 SCAN = """
@@ -162,7 +168,7 @@ with open(os.environ["SCALE_FILE"], encoding="utf-8") as lines:
         clusters[record["cluster"]].append(record["ref"])
 truth = {pair for refs in clusters.values() if len(refs) > 1 for pair in itertools.combinations(sorted(refs), 2)}
 del clusters
-ref_of = dict(env.execute_query(SQL("SELECT id, ref FROM res_partner WHERE ref LIKE 'GEN-%%'")))
+ref_of = dict(env.execute_query(SQL("SELECT id, ref FROM res_partner WHERE ref LIKE 'GEN%%'")))
 predicted = set()
 for group in env["crm.client.duplicate"].search([("state", "=", "open"), ("likely", "=", True)]):
     refs = sorted(ref_of[pid] for pid in group.partner_ids.ids if pid in ref_of)
@@ -176,7 +182,7 @@ INCREMENTAL = """
 import random, time
 from odoo import fields
 Partner = env["res.partner"]
-tops = SQL("SELECT id FROM res_partner WHERE parent_id IS NULL AND ref LIKE 'GEN-%%'")
+tops = SQL("SELECT id FROM res_partner WHERE parent_id IS NULL AND ref LIKE 'GEN%%'")
 ids = [row[0] for row in env.execute_query(tops)]
 changed = Partner.browse(random.Random(5).sample(ids, 1000))
 for index, partner in enumerate(changed):
@@ -214,6 +220,11 @@ def main():
     generator = ROOT / "bench" / f"{args.generator}.py"
     version = hashlib.sha256(generator.read_bytes()).hexdigest()[:12]
     data = Path(tempfile.gettempdir()) / f"ccb_scale{suffix}_{args.size}_{args.seed}_{version}.jsonl"
+    if args.reuse:
+        # A kept base is scored against the labels it was loaded with, not a base generated anew.
+        data = Path(odoo_shell(db, LOADED_FROM)["file"] or "")
+        if not data.is_file():
+            parser.error(f"{db} does not say which file it was loaded from, or the file is gone: build it again")
     env = {"BENCH_ROOT": str(ROOT), "SCALE_FILE": str(data)}
     if not data.exists():
         # The generator in a process of its own: a million clients take gigabytes in Python.
