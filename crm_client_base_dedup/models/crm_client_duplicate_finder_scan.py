@@ -283,8 +283,8 @@ class CrmClientDuplicateFinder(models.AbstractModel):
     @api.model
     def _place_pairs(self, probes, max_block=MAX_BLOCK):
         """Pairs (probe, partner id) of the cards at a probe's place (PLACES: its address, its
-        city or its name with its birthday) whose names are related to the probe's (blocking.names_related),
-        for ``probes``: (probe, name key, {column: value}) tuples. A place of more than
+        city or its name with its birthday) whose names are related to the probe's
+        (blocking.names_related), for ``probes``: (probe, name key, {column: value}) tuples. A place of more than
         ``max_block`` cards (a business centre) pairs none, as in a full scan."""
         pairs = set()
         for place in PLACES:

@@ -444,6 +444,11 @@ class TestRussianNames(BaseCase):
         ):
             with self.subTest(other=(other._name, other.city, other.birthday)):
                 self.assertEqual(score_pair(old, other)[0], 0)
+        contact_a = private(6, old._name, phone="+74952223344", city="Москва", parent_id=100, **born)
+        contact_b = private(7, old._name, phone="+78123334455", city="Москва", parent_id=101, **born)
+        self.assertEqual(score_pair(contact_a, contact_b)[0], 0, "two firms' contacts: their phones are the firms'")
+        contact_b.parent_id = 100
+        self.assertGreaterEqual(score_pair(contact_a, contact_b)[0], matching.LIKELY, "one firm's contact twice")
         firm = company(4, "Зарецкая Алла Викторовна", **born)
         self.assertEqual(score_pair(old, firm)[0], 0, "a person's birthday says nothing of a firm's card")
 

@@ -80,7 +80,8 @@ def names_related(key, other):
 def place_block_pairs(members):
     """The pairs worth scoring among ``members``, (id, name key) of the cards at one place (one
     address, keys.address_key; one city and one birthday; one name and one birthday): those
-    whose names are related (names_related). A business centre holds hundreds of firms: the others are never scored."""
+    whose names are related (names_related). A business centre holds hundreds of firms: the
+    others are never scored."""
     members = sorted(members)
     by_word = defaultdict(set)
     for pid, key in members:
@@ -122,9 +123,9 @@ def candidate_pairs(profiles, max_block=200, window=4):
     Blocks: each phone, the email, the tax id and the identifying property's value; blocks
     larger than ``max_block`` carry no signal and are skipped. The same name within a city: the
     pairs of name_block_pairs. The same address (keys.address_key), the same birthday in the
-    same city, or the same name and birthday: the pairs of place_block_pairs, names as people write them ("Попова
-    Марина" and "Попова Марина Никитична", "Малышева И. Г." and "Малышева Ирина Геннадьевна"
-    are far apart in any order of names). Names written with a typo come from sorted
+    same city, or the same name and birthday: the pairs of place_block_pairs, names as people
+    write them ("Попова Марина" and "Попова Марина Никитична", "Малышева И. Г." and "Малышева
+    Ирина Геннадьевна" are far apart in any order of names). Names written with a typo come from sorted
     neighbourhoods: within a city, each name is paired with the ``window`` names that follow it
     in the order of the name key, of the reversed key (a typo in the first letters) and of the
     key without spaces (two words written as one), when they are alike and share more than the

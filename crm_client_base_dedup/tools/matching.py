@@ -189,10 +189,12 @@ def score_pair(a, b):
     same_city = bool(a.city) and a.city == b.city
     # One person's two cards: the same name (or its initials, a word left out) born on the
     # same day. Other phones or mailboxes do not part them (a new number), nor a city left out
-    # of one card (twins have two names, a namesake another birthday).
+    # of one card (twins have two names, a namesake another birthday). A contact's phones are
+    # its company's: contacts of two firms, or a contact and a private client, stay two cards.
     born_alike = (
         a.person
         and b.person
+        and a.parent_id == b.parent_id
         and bool(a.birthday)
         and a.birthday == b.birthday
         and (a.key == b.key or person_names(a.words, b.words)[0] == "same")
