@@ -71,3 +71,19 @@ class TestHiddenBannerTour(ClientTourCase):
         }
         tour = "crm_client_base_dedup_address_banner"
         self._banner_tour(4, "Анна Соколова", tour, client, "Воронцова Ксения Константиновна")
+
+    def test_salesperson_types_a_colleague_client_without_its_city(self):
+        """A private client typed under the name and birthday of a colleague's client, with a
+        new phone and no city: one person (the name born on one day); the banner names the
+        holder and nothing of the client."""
+        client = {
+            "name": "Зарецкая Алла Викторовна",
+            "client_type": "private_person",
+            "street": "ул. Баумана, д. 7",
+            "city": "Казань",
+            "phone": "+7 917 220-45-18",
+            "email": "alla.z@example.ru",
+            "birthday": "1961-07-19",
+        }
+        tour = "crm_client_base_dedup_birthday_banner"
+        self._banner_tour(5, "Анна Морозова", tour, client, "Алла Викторовна Зарецкая")

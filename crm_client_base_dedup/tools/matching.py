@@ -96,7 +96,8 @@ class Profile:
         self._street = street
         self.zip = _NOT_ALNUM.sub("", (zip_code or "").lower())
         self.website = website_key(website)
-        self.parent_id = parent_id
+        # False (a form's empty value) and None (a database's) are one: no parent.
+        self.parent_id = None if parent_id is False else parent_id
         self.company_id = company_id
         self.ref = ref or ""
 
@@ -484,7 +485,7 @@ def profile_from_row(values):
     profile.address = values.get("dedup_address_key") or ""
     profile.zip = _NOT_ALNUM.sub("", (values.get("zip") or "").lower())
     profile.website = website_key(values.get("website"))
-    profile.parent_id = values.get("parent_id")
+    profile.parent_id = values.get("parent_id") or None
     profile.company_id = values.get("company_id")
     profile.ref = values.get("dedup_ref_key") or ""
     return profile
