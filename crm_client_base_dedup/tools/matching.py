@@ -188,27 +188,25 @@ def score_pair(a, b):
     phone_conflict = bool(a.phones and b.phones and not shared_phones)
     email_conflict = bool(a.email and b.email and not same_email)
     same_city = bool(a.city) and a.city == b.city
-    # One person's two cards: the same name (or its initials, a word left out) born on the
-    # same day. Other phones or mailboxes do not part them (a new number), nor a city left out
-    # of one card (twins have two names, a namesake another birthday). A contact's phones are
-    # its company's: contacts of two firms, or a contact and a private client, stay two cards.
-    born_alike = (
-        a.person
-        and b.person
-        and a.parent_id == b.parent_id
-        and bool(a.birthday)
-        and a.birthday == b.birthday
-        and (a.key == b.key or person_names(a.words, b.words)[0] == "same")
-    )
     identifiers = same_vat + bool(shared_phones) + same_email + same_ref
     sure = same_vat or same_ref
-    support = None
+    support = names = None
+    born_alike = False
     if not identifiers:
         # The cheap refusals of a pair with nothing identifying in common first (most pairs of a
         # scan): a name alone counts within a city, without another phone, mailbox or legal
         # form, and with something else in common, but for a firm name to review.
-        placed = same_city or (born_alike and not (a.city and b.city))
-        if not placed or (a.forms and b.forms and not a.forms & b.forms):
+        if (a.city and b.city and not same_city) or (a.forms and b.forms and not a.forms & b.forms):
+            return 0, reasons
+        if a.person and b.person and a.parent_id == b.parent_id and a.birthday and a.birthday == b.birthday:
+            # One person's two cards: the same name (or its initials, a word left out) born on
+            # the same day. Other phones or mailboxes do not part them (a new number), nor a
+            # city left out of one card (twins have two names, a namesake another birthday). A
+            # contact's phones are its company's: contacts of two firms, or a contact and a
+            # private client, stay two cards.
+            names = person_names(a.words, b.words)
+            born_alike = a.key == b.key or names[0] == "same"
+        if not (same_city or born_alike):
             return 0, reasons
         support = _support(a, b)
         if (
@@ -234,7 +232,7 @@ def score_pair(a, b):
         return 0, reasons
     verdict = None
     if a.person and b.person:
-        verdict, similarity = person_names(a.words, b.words)
+        verdict, similarity = names or person_names(a.words, b.words)
         if verdict == "near":
             # A word with a typo, or another person: two identifiers, or one and the birthday,
             # say it is the same person (a family shares a phone, not a birthday as well).
