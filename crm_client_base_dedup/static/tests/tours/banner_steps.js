@@ -20,3 +20,23 @@ export function bannerShowsNothingOf(secrets) {
         },
     };
 }
+
+/**
+ * The opening of a banner tour: a new card from the client list, made a private person's.
+ */
+export function newPrivateCardSteps() {
+    return [
+        {
+            trigger: ".o_list_button_add",
+            run: "click",
+        },
+        {
+            trigger: ".o_field_widget[name=company_type] input[data-value=person]",
+            run: "click",
+        },
+        {
+            // The server has made it a private person's card: its personal data shows.
+            trigger: ".o_notebook a.nav-link[name=client_personal_data]",
+        },
+    ];
+}

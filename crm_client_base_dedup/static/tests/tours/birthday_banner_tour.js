@@ -2,7 +2,7 @@
 import { registry } from "@web/core/registry";
 import { stepUtils } from "@web_tour/tour_utils";
 import { patientSteps } from "@crm_client_base/../tests/tours/patient_steps";
-import { bannerShowsNothingOf } from "@crm_client_base_dedup/../tests/tours/banner_steps";
+import { bannerShowsNothingOf, newPrivateCardSteps } from "@crm_client_base_dedup/../tests/tours/banner_steps";
 
 // A salesperson types a private client with another phone and no city, under the name and
 // birthday of a colleague's client: the banner says the client exists and who holds it, and
@@ -10,18 +10,7 @@ import { bannerShowsNothingOf } from "@crm_client_base_dedup/../tests/tours/bann
 registry.category("web_tour.tours").add("crm_client_base_dedup_birthday_banner", {
     url: "/odoo/action-crm_client_base.res_partner_action",
     steps: () => patientSteps([
-        {
-            trigger: ".o_list_button_add",
-            run: "click",
-        },
-        {
-            trigger: ".o_field_widget[name=company_type] input[data-value=person]",
-            run: "click",
-        },
-        {
-            // The server has made it a private person's card: its personal data shows.
-            trigger: ".o_notebook a.nav-link[name=client_personal_data]",
-        },
+        ...newPrivateCardSteps(),
         {
             trigger: ".o_field_widget[name=name] input",
             run: "edit Алла Викторовна Зарецкая",
