@@ -275,7 +275,9 @@ def salesperson(client, pool_ids, ledger, stop, stats, rng, manager=False):
         elif action == "phone" and own:
             serial += 1
             partner = own[serial % len(own)]
-            digits = f"79{client.uid % 100:02d}{serial % 10_000_000:07d}"
+            # A Moscow mobile (+7 916) of the user's own: every number of the range is valid
+            # (the user id once chose the range: +7 930 000... is not a Russian number).
+            digits = f"7916{client.uid % 1000:03d}{serial % 10_000:04d}"
             done = client.call("phone", "res.partner", "write", [partner], {"phone": f"+{digits}"})
             if done:
                 ledger.phone(partner, digits)
